@@ -1,0 +1,26 @@
+// Types shared by the runtime host (main thread: all state) and an execution worker (one per
+// execution: a fresh global scope running build/Code.js), which talk by synchronous RPC.
+
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
+
+/** Who and what an execution runs for; the host passes it to every service handler. */
+export interface ExecutionContext {
+  executionId: string;
+  /** Simulated user's email (Session.getEffectiveUser / getActiveUser, the user property store). */
+  user: string;
+  /** The spreadsheet the execution is bound to (SpreadsheetApp.getActive), or null. */
+  spreadsheetId: string | null;
+  authMode: AuthMode;
+  /** IANA time zone of the script (Session.getScriptTimeZone). */
+  timeZone: string;
+}
+
+/**
+ * A service living in the host. Each method receives the calling execution's context first; it may
+ * return a value or a Promise (the worker stays blocked until it settles). Thrown errors are
+ * re-thrown in the worker with the same message, as Apps Script services throw.
+ */
+export type HostService = Record<string, (ctx: ExecutionContext, ...args: never[]) => unknown>;
+
+/** Worker side: a synchronous call into a host service. */
+export type Rpc = (service: string, method: string, args: unknown[]) => unknown;

@@ -30,7 +30,7 @@ export function parseTokenBody(content: string, format: string): Token {
     try {
       token = JSON.parse(content) as Token;
     } catch (e) {
-      throw new Error('Token response not valid JSON: ' + String(e));
+      throw new Error('Token response not valid JSON: ' + String(e), { cause: e });
     }
   } else if (format == TOKEN_FORMAT.FORM_URL_ENCODED) {
     token = content.split('&').reduce<Token>((result, pair) => {

@@ -1,0 +1,44 @@
+// Parsed day values and the result of parsing one response, plus how results from many requests
+// (and pages) accumulate into the cells the sheet gets.
+/**
+ * API:
+ * - `DayValues`: date -> { metricId: number } as one response carried it (days the provider
+ *   left out are absent; a true zero is 0).
+ * - `ParseResult`: `{ kind: 'ok', requestId, values, next }` where `next` is the follow-up page
+ *   request or null, or `{ kind: 'malformed', requestId, message }` (never partial data).
+ * - `DayCells`: date -> { metricId: number | null }: a number is a value, null means "asked for
+ *   and absent" (the cell is cleared), a missing key means "not fetched" (the cell is left alone).
+ * - `addResult(cells, result, covers)`: merges one ok result; once the last page of a request has
+ *   arrived (`next === null`), every covered (day, metric) without a value becomes null.
+ */
+import { eachDay, type CivilDate } from './dates';
+import type { PlannedRequest, RequestCoverage } from './planned-request';
+
+export type DayValues = Record<CivilDate, Record<string, number>>;
+
+export type ParseResult =
+  | { kind: 'ok'; requestId: string; values: DayValues; next: PlannedRequest | null }
+  | { kind: 'malformed'; requestId: string; message: string };
+
+export type DayCells = Record<CivilDate, Record<string, number | null>>;
+
+export function addResult(
+  cells: DayCells,
+  result: Extract<ParseResult, { kind: 'ok' }>,
+  covers: RequestCoverage,
+): DayCells {
+  for (const [date, values] of Object.entries(result.values)) {
+    const row = (cells[date] ??= {});
+    for (const [metricId, value] of Object.entries(values)) row[metricId] = value;
+  }
+  // A page of a paged answer does not yet say which days are absent: only the last page does.
+  if (result.next === null) {
+    for (const date of eachDay(covers)) {
+      const row = (cells[date] ??= {});
+      for (const metricId of covers.metricIds) {
+        if (row[metricId] === undefined) row[metricId] = null;
+      }
+    }
+  }
+  return cells;
+}

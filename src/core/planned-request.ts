@@ -1,0 +1,50 @@
+// A planned provider request as plain JSON data: it can sit in a checkpoint and is turned into an
+// HttpRequest (the Http port's shape) only when it is sent.
+/**
+ * API:
+ * - `PlannedRequest`: id (unique within a plan, readable, secret-free), method, url, headers,
+ *   optional JSON `body` text, `shape` (which parser reads the answer), `covers` (the inclusive
+ *   date range and metric ids the answer fills), `units`, optional `page` (1-based, Google paging).
+ * - `toHttpRequest(planned, authorization?)`: the HttpRequest to send; the caller passes the
+ *   Authorization header value (planned requests never hold a token).
+ */
+import type { HttpRequest } from './ports';
+import type { DateRange } from './dates';
+import type { UnitSystem } from './units';
+
+export type ResponseShape = 'fitbit-series' | 'fitbit-day' | 'google-daily-rollup';
+
+/** Metric ids are opaque keys here (the catalog lives in providers/metrics.ts). */
+export interface RequestCoverage extends DateRange {
+  metricIds: string[];
+}
+
+export interface PlannedRequest {
+  id: string;
+  method: 'get' | 'post';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  shape: ResponseShape;
+  covers: RequestCoverage;
+  units: UnitSystem;
+  page?: number;
+}
+
+/**
+ * UrlFetchApp takes the content type through its own `contentType` option rather than a header,
+ * so a planned 'Content-Type' header moves there; the body goes out as the string it is.
+ */
+export function toHttpRequest(planned: PlannedRequest, authorization?: string): HttpRequest {
+  const headers: Record<string, string> = {};
+  let contentType: string | undefined;
+  for (const [name, value] of Object.entries(planned.headers)) {
+    if (name.toLowerCase() === 'content-type') contentType = value;
+    else headers[name] = value;
+  }
+  if (authorization !== undefined) headers.Authorization = authorization;
+  const request: HttpRequest = { url: planned.url, method: planned.method, headers };
+  if (planned.body !== undefined) request.payload = planned.body;
+  if (contentType !== undefined) request.contentType = contentType;
+  return request;
+}

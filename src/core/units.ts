@@ -1,0 +1,65 @@
+// Unit systems (metric, US, UK) and conversions from the metric base units Google Health sends.
+/**
+ * API:
+ * - `UnitSystem` = 'metric' | 'us' | 'uk'; `UNIT_SYSTEMS`.
+ * - `Quantity`: what a metric measures ('count', 'distance', 'elevation', 'energy', 'minutes',
+ *   'weight').
+ * - `unitLabel(quantity, system)`: 'km', 'mi', 'm', 'ft', 'kcal', 'min', 'kg', 'lb', 'st' or null
+ *   for plain counts.
+ * - `fromBaseUnit(quantity, value, system)`: converts from the base unit of the quantity
+ *   (distance and elevation: mm, energy: kcal, weight: g, minutes: min) to the system's unit.
+ * - `roundTo(value, decimals)`.
+ * The systems follow the legacy Fitbit Web API's Accept-Language tables (en_US imperial, en_GB UK:
+ * km, m and stone; anything else metric), so both providers fill the same columns identically.
+ */
+
+export type UnitSystem = 'metric' | 'us' | 'uk';
+export const UNIT_SYSTEMS: readonly UnitSystem[] = ['metric', 'us', 'uk'];
+
+export type Quantity = 'count' | 'distance' | 'elevation' | 'energy' | 'minutes' | 'weight';
+
+const MM_PER_KM = 1_000_000;
+const MM_PER_MILE = 1_609_344;
+const MM_PER_M = 1_000;
+const MM_PER_FOOT = 304.8;
+const G_PER_KG = 1_000;
+const G_PER_POUND = 453.59237;
+const G_PER_STONE = 14 * G_PER_POUND;
+
+const LABELS: Record<Quantity, Record<UnitSystem, string | null>> = {
+  count: { metric: null, us: null, uk: null },
+  distance: { metric: 'km', us: 'mi', uk: 'km' },
+  elevation: { metric: 'm', us: 'ft', uk: 'm' },
+  energy: { metric: 'kcal', us: 'kcal', uk: 'kcal' },
+  minutes: { metric: 'min', us: 'min', uk: 'min' },
+  weight: { metric: 'kg', us: 'lb', uk: 'st' },
+};
+
+const BASE_PER_UNIT: Record<Quantity, Record<UnitSystem, number>> = {
+  count: { metric: 1, us: 1, uk: 1 },
+  distance: { metric: MM_PER_KM, us: MM_PER_MILE, uk: MM_PER_KM },
+  elevation: { metric: MM_PER_M, us: MM_PER_FOOT, uk: MM_PER_M },
+  energy: { metric: 1, us: 1, uk: 1 },
+  minutes: { metric: 1, us: 1, uk: 1 },
+  weight: { metric: G_PER_KG, us: G_PER_POUND, uk: G_PER_STONE },
+};
+
+export function isUnitSystem(value: unknown): value is UnitSystem {
+  return typeof value === 'string' && (UNIT_SYSTEMS as readonly string[]).includes(value);
+}
+
+export function unitLabel(quantity: Quantity, system: UnitSystem): string | null {
+  return LABELS[quantity][system];
+}
+
+export function fromBaseUnit(quantity: Quantity, value: number, system: UnitSystem): number {
+  return value / BASE_PER_UNIT[quantity][system];
+}
+
+/** Rounds half away from zero to a fixed number of decimals, without binary noise (1.005 -> 1.01). */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const scaled = Math.abs(value) * factor;
+  const rounded = Math.round(Number(scaled.toPrecision(15))) / factor;
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
+}

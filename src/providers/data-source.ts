@@ -1,0 +1,39 @@
+// The data side both providers implement: which metrics they supply, which scopes those need,
+// how to plan the requests for a date range, and how to read the answers.
+/**
+ * API:
+ * - `DataSource`: { providerId, supportedMetricIds(ids), columns(ids, units), scopesFor(ids),
+ *   plan(range, ids, units), parse(request, response) }.
+ * - `dataSourceFor(providerId)`: the legacy Fitbit or the Google Health implementation.
+ * Plans are pure functions of (range, metric ids, units): re-planning after a pause gives the same
+ * requests in the same order, which is what lets a checkpoint store indices instead of requests.
+ * `parse` expects a response the provider's `classify` judged 'ok'; anything else, or any body
+ * off the documented shape, comes back as { kind: 'malformed' } naming the request.
+ */
+import type { HttpResponse } from '../core/ports';
+import type { DateRange } from '../core/dates';
+import type { PlannedRequest } from '../core/planned-request';
+import type { ParseResult } from '../core/day-values';
+import type { UnitSystem } from '../core/units';
+import type { ProviderId } from './provider';
+import type { MetricColumn, MetricId } from './metrics';
+import { fitbitDataSource } from './fitbit/data';
+import { googleHealthDataSource } from './google-health/data';
+
+export interface DataSource {
+  readonly providerId: ProviderId;
+  /** The given metrics this provider can supply, in column order. */
+  supportedMetricIds(ids: readonly MetricId[]): MetricId[];
+  /** Sheet columns (header per metric) for the supported metrics, in column order. */
+  columns(ids: readonly MetricId[], units: UnitSystem): MetricColumn[];
+  /** OAuth scopes the metrics need: ask for these, never for every scope. */
+  scopesFor(ids: readonly MetricId[]): string[];
+  /** The fewest requests covering every day of the inclusive range for the supported metrics. */
+  plan(range: DateRange, ids: readonly MetricId[], units: UnitSystem): PlannedRequest[];
+  /** Day values from one answer, or 'malformed'; `next` is the follow-up page request, if any. */
+  parse(request: PlannedRequest, response: HttpResponse): ParseResult;
+}
+
+export function dataSourceFor(providerId: ProviderId): DataSource {
+  return providerId === 'fitbit' ? fitbitDataSource : googleHealthDataSource;
+}

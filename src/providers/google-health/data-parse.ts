@@ -1,0 +1,148 @@
+// Reads Google Health API v4 dailyRollUp responses into day values in the chosen unit system.
+/**
+ * API: `parseGoogleHealthResponse(request, response)` -> ParseResult.
+ * Wire facts it relies on (platform facts, discovery doc):
+ * - `rollupDataPoints` come newest first; each names its day in `civilStartTime.date`
+ *   {year, month, day}; order is irrelevant here because values are keyed by date.
+ * - Days without data are ABSENT (their cells stay empty); a present day with a zero is 0.
+ * - int64 values (countSum, millimetersSum, activeMinutesSum) are JSON strings; kcal and grams
+ *   are JSON numbers; durations are strings like "41220s".
+ * - proto3 JSON omits zero-valued fields and empty lists, so `{}` is a valid empty answer and a
+ *   present member without its field means 0.
+ * - A `nextPageToken` means more points follow: the result's `next` is the follow-up request.
+ * Base units (mm, kcal, g, s) are converted to the request's unit system and rounded to the
+ * catalog's decimals. Anything off-shape is 'malformed' and yields no data at all.
+ */
+import type { HttpResponse } from '../../core/ports';
+import type { PlannedRequest } from '../../core/planned-request';
+import type { DayValues, ParseResult } from '../../core/day-values';
+import { compareDates, fromParts, type CivilDate } from '../../core/dates';
+import { fromBaseUnit, roundTo } from '../../core/units';
+import { isMetricId, metric, type GoogleValue, type MetricId } from '../metrics';
+import { nextPageRequest } from './data-plan';
+
+class Malformed extends Error {}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function dayOf(point: Record<string, unknown>): CivilDate {
+  const start = point.civilStartTime;
+  const date = isRecord(start) ? start.date : undefined;
+  if (!isRecord(date)) throw new Malformed('a data point has no civilStartTime.date');
+  const { year, month, day } = date;
+  if (typeof year !== 'number' || typeof month !== 'number' || typeof day !== 'number') {
+    throw new Malformed('civilStartTime.date is not {year, month, day} numbers');
+  }
+  try {
+    return fromParts({ year, month, day });
+  } catch {
+    throw new Malformed(`civilStartTime.date ${year}-${month}-${day} is not a calendar date`);
+  }
+}
+
+/** int64 as a JSON string (also tolerated as a number); missing means proto3's default 0. */
+function int64(value: unknown, what: string): number {
+  if (value === undefined) return 0;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
+  throw new Malformed(`${what} is not an int64`);
+}
+
+function double(value: unknown, what: string): number {
+  if (value === undefined) return 0;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
+  throw new Malformed(`${what} is not a number`);
+}
+
+function durationSeconds(value: unknown, what: string): number {
+  if (value === undefined) return 0;
+  const m = typeof value === 'string' ? /^(-?\d+(?:\.\d+)?)s$/.exec(value) : null;
+  if (!m) throw new Malformed(`${what} is not a duration like "41220s"`);
+  return Number(m[1]);
+}
+
+function readValue(member: Record<string, unknown>, spec: GoogleValue, name: string): number {
+  switch (spec.kind) {
+    case 'int64':
+      return int64(member[spec.field], `${name}.${spec.field}`);
+    case 'double':
+      return double(member[spec.field], `${name}.${spec.field}`);
+    case 'duration-minutes':
+      return durationSeconds(member[spec.field], `${name}.${spec.field}`) / 60;
+    case 'active-minutes': {
+      const list = member.activeMinutesRollupByActivityLevel ?? [];
+      if (!Array.isArray(list))
+        throw new Malformed(`${name}.activeMinutesRollupByActivityLevel is not a list`);
+      const entry = list.find((e) => isRecord(e) && e.activityLevel === spec.level);
+      return entry === undefined
+        ? 0
+        : int64((entry as Record<string, unknown>).activeMinutesSum, `${name} ${spec.level}`);
+    }
+  }
+}
+
+function parsePoints(request: PlannedRequest, body: Record<string, unknown>): DayValues {
+  const points = body.rollupDataPoints ?? [];
+  if (!Array.isArray(points)) throw new Malformed('rollupDataPoints is not a list');
+  const ids: MetricId[] = request.covers.metricIds.map((id) => {
+    if (!isMetricId(id) || !metric(id).google)
+      throw new Malformed(`metric ${id} has no Google source`);
+    return id;
+  });
+  const values: DayValues = {};
+  for (const point of points) {
+    if (!isRecord(point)) throw new Malformed('a data point is not an object');
+    const date = dayOf(point);
+    if (
+      compareDates(date, request.covers.start) < 0 ||
+      compareDates(date, request.covers.end) > 0
+    ) {
+      throw new Malformed(`a data point is for ${date}, outside the requested range`);
+    }
+    if (values[date]) throw new Malformed(`two data points for ${date}`);
+    const row: Record<string, number> = {};
+    for (const id of ids) {
+      const def = metric(id);
+      const src = def.google!;
+      const member = point[src.member];
+      if (member === undefined) continue;
+      if (!isRecord(member)) throw new Malformed(`${src.member} is not an object`);
+      const base = readValue(member, src.value, src.member);
+      row[id] = roundTo(fromBaseUnit(def.quantity, base, request.units), def.decimals);
+    }
+    values[date] = row;
+  }
+  return values;
+}
+
+export function parseGoogleHealthResponse(
+  request: PlannedRequest,
+  response: HttpResponse,
+): ParseResult {
+  try {
+    if (request.shape !== 'google-daily-rollup')
+      throw new Malformed(`not a Google request shape: ${request.shape}`);
+    if (response.status < 200 || response.status > 299)
+      throw new Malformed(`HTTP ${response.status}`);
+    let body: unknown;
+    try {
+      body = JSON.parse(response.body);
+    } catch {
+      throw new Malformed('body is not JSON');
+    }
+    if (!isRecord(body)) throw new Malformed('body is not a JSON object');
+    const values = parsePoints(request, body);
+    const token = body.nextPageToken;
+    if (token !== undefined && typeof token !== 'string')
+      throw new Malformed('nextPageToken is not a string');
+    const next = token ? nextPageRequest(request, token) : null;
+    return { kind: 'ok', requestId: request.id, values, next };
+  } catch (error) {
+    if (!(error instanceof Malformed)) throw error;
+    return { kind: 'malformed', requestId: request.id, message: `${request.id}: ${error.message}` };
+  }
+}

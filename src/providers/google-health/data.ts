@@ -1,0 +1,14 @@
+// The Google Health API v4's data side (DataSource): one dailyRollUp per data type and chunk.
+import type { DataSource } from '../data-source';
+import { columnsFor, scopesForMetrics, supportedMetricIds } from '../metrics';
+import { planGoogleHealthRequests } from './data-plan';
+import { parseGoogleHealthResponse } from './data-parse';
+
+export const googleHealthDataSource: DataSource = {
+  providerId: 'google-health',
+  supportedMetricIds: (ids) => supportedMetricIds('google-health', ids),
+  columns: (ids, units) => columnsFor('google-health', ids, units),
+  scopesFor: (ids) => scopesForMetrics('google-health', ids),
+  plan: planGoogleHealthRequests,
+  parse: parseGoogleHealthResponse,
+};

@@ -1,0 +1,295 @@
+// The metric catalog both providers share: one sheet column per metric, and where each provider
+// carries that metric (legacy Fitbit resource and daily-summary field, Google Health data type).
+/**
+ * API:
+ * - `MetricId`, `METRICS` (catalog order = column order), `DEFAULT_METRIC_IDS` (the 11 activity
+ *   metrics), `metric(id)`, `isMetricId`.
+ * - `supportsMetric(providerId, id)`, `supportedMetricIds(providerId, ids)`: a metric a provider
+ *   cannot supply is left out of that provider's columns, never filled with zeros.
+ * - `columnsFor(providerId, ids, units)`: [{ metricId, header }] in catalog order, e.g.
+ *   'Steps', 'Distance (km)', 'Weight (lb)'. `KEY_HEADER` = 'Date' (the key column).
+ * - `scopesForMetrics(providerId, ids)`: the OAuth scopes those metrics need (sorted, unique).
+ * - `FITBIT_SCOPES`, `GOOGLE_HEALTH_SCOPES`.
+ */
+import type { ProviderId } from './provider';
+import { unitLabel, type Quantity, type UnitSystem } from '../core/units';
+
+export type MetricId =
+  | 'steps'
+  | 'distance'
+  | 'calories'
+  | 'activityCalories'
+  | 'caloriesBMR'
+  | 'floors'
+  | 'elevation'
+  | 'minutesSedentary'
+  | 'minutesLightlyActive'
+  | 'minutesFairlyActive'
+  | 'minutesVeryActive'
+  | 'weight';
+
+export const FITBIT_SCOPES = { activity: 'activity', weight: 'weight' } as const;
+
+export const GOOGLE_HEALTH_SCOPES = {
+  activity: 'https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly',
+  measurements:
+    'https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly',
+} as const;
+
+/** Where a legacy Fitbit response carries the metric (values already in the requested units). */
+export interface FitbitSource {
+  /** Time series: GET /1/user/-/{collection}/{resource}/date/{start}/{end}.json */
+  collection: 'activities' | 'body';
+  resource: string;
+  /** Maximum days per time-series request (Fitbit "Resource Options"). */
+  maxDays: number;
+  /** Field of the daily summary (/activities/date/{date}.json) carrying it, if any. */
+  summaryField: string | null;
+  scope: string;
+}
+
+/**
+ * How to read the metric from one DailyRollupDataPoint of its data type. Google's proto3 JSON
+ * omits zero-valued fields, so a present member with a missing field means 0.
+ */
+export type GoogleValue =
+  | { kind: 'int64'; field: string }
+  | { kind: 'double'; field: string }
+  | { kind: 'duration-minutes'; field: string }
+  | { kind: 'active-minutes'; level: 'LIGHT' | 'MODERATE' | 'VIGOROUS' };
+
+export interface GoogleSource {
+  /** Data type id in /v4/users/me/dataTypes/{dataType}/dataPoints:dailyRollUp */
+  dataType: string;
+  /** Member of DailyRollupDataPoint holding the rollup value. */
+  member: string;
+  /** Read in the base unit of the metric's quantity (mm, kcal, g, min); converted afterwards. */
+  value: GoogleValue;
+  scope: string;
+}
+
+export interface MetricDef {
+  id: MetricId;
+  label: string;
+  quantity: Quantity;
+  /** Decimals kept in the sheet (values are rounded so re-syncs write identical cells). */
+  decimals: number;
+  isDefault: boolean;
+  fitbit: FitbitSource | null;
+  google: GoogleSource | null;
+}
+
+function activity(resource: string, summaryField: string | null, maxDays = 1095): FitbitSource {
+  return {
+    collection: 'activities',
+    resource,
+    maxDays,
+    summaryField,
+    scope: FITBIT_SCOPES.activity,
+  };
+}
+
+function google(dataType: string, member: string, value: GoogleValue): GoogleSource {
+  return { dataType, member, value, scope: GOOGLE_HEALTH_SCOPES.activity };
+}
+
+export const METRICS: readonly MetricDef[] = [
+  {
+    id: 'steps',
+    label: 'Steps',
+    quantity: 'count',
+    decimals: 0,
+    isDefault: true,
+    fitbit: activity('steps', 'steps'),
+    google: google('steps', 'steps', { kind: 'int64', field: 'countSum' }),
+  },
+  {
+    id: 'distance',
+    label: 'Distance',
+    quantity: 'distance',
+    decimals: 3,
+    isDefault: true,
+    // The summary keeps distance in summary.distances[] under activity "total" (special-cased).
+    fitbit: activity('distance', 'distances'),
+    google: google('distance', 'distance', { kind: 'int64', field: 'millimetersSum' }),
+  },
+  {
+    id: 'calories',
+    label: 'Calories',
+    quantity: 'energy',
+    decimals: 0,
+    isDefault: true,
+    fitbit: activity('calories', 'caloriesOut'),
+    google: google('total-calories', 'totalCalories', { kind: 'double', field: 'kcalSum' }),
+  },
+  {
+    id: 'activityCalories',
+    label: 'Activity calories',
+    quantity: 'energy',
+    decimals: 0,
+    isDefault: true,
+    // Fitbit serves activityCalories time series 30 days at a time, not 1095.
+    fitbit: activity('activityCalories', 'activityCalories', 30),
+    google: google('active-energy-burned', 'activeEnergyBurned', {
+      kind: 'double',
+      field: 'kcalSum',
+    }),
+  },
+  {
+    id: 'caloriesBMR',
+    label: 'BMR calories',
+    quantity: 'energy',
+    decimals: 0,
+    isDefault: true,
+    fitbit: activity('caloriesBMR', 'caloriesBMR'),
+    // basal-energy-burned exists as a data type but DailyRollupDataPoint has no member for it
+    // (discovery doc), so Google Health cannot supply a daily BMR column.
+    google: null,
+  },
+  {
+    id: 'floors',
+    label: 'Floors',
+    quantity: 'count',
+    decimals: 0,
+    isDefault: true,
+    fitbit: activity('floors', 'floors'),
+    google: google('floors', 'floors', { kind: 'int64', field: 'countSum' }),
+  },
+  {
+    id: 'elevation',
+    label: 'Elevation',
+    quantity: 'elevation',
+    decimals: 2,
+    isDefault: true,
+    fitbit: activity('elevation', 'elevation'),
+    google: google('altitude', 'altitude', { kind: 'int64', field: 'gainMillimetersSum' }),
+  },
+  {
+    id: 'minutesSedentary',
+    label: 'Sedentary',
+    quantity: 'minutes',
+    decimals: 0,
+    isDefault: true,
+    fitbit: activity('minutesSedentary', 'sedentaryMinutes'),
+    google: google('sedentary-period', 'sedentaryPeriod', {
+      kind: 'duration-minutes',
+      field: 'durationSum',
+    }),
+  },
+  {
+    id: 'minutesLightlyActive',
+    label: 'Lightly active',
+    quantity: 'minutes',
+    decimals: 0,
+    isDefault: true,
+    fitbit: activity('minutesLightlyActive', 'lightlyActiveMinutes'),
+    google: google('active-minutes', 'activeMinutes', { kind: 'active-minutes', level: 'LIGHT' }),
+  },
+  {
+    id: 'minutesFairlyActive',
+    label: 'Fairly active',
+    quantity: 'minutes',
+    decimals: 0,
+    isDefault: true,
+    fitbit: activity('minutesFairlyActive', 'fairlyActiveMinutes'),
+    google: google('active-minutes', 'activeMinutes', {
+      kind: 'active-minutes',
+      level: 'MODERATE',
+    }),
+  },
+  {
+    id: 'minutesVeryActive',
+    label: 'Very active',
+    quantity: 'minutes',
+    decimals: 0,
+    isDefault: true,
+    fitbit: activity('minutesVeryActive', 'veryActiveMinutes'),
+    google: google('active-minutes', 'activeMinutes', {
+      kind: 'active-minutes',
+      level: 'VIGOROUS',
+    }),
+  },
+  {
+    id: 'weight',
+    label: 'Weight',
+    quantity: 'weight',
+    decimals: 2,
+    isDefault: false,
+    fitbit: {
+      collection: 'body',
+      resource: 'weight',
+      maxDays: 1095,
+      summaryField: null,
+      scope: FITBIT_SCOPES.weight,
+    },
+    google: {
+      dataType: 'weight',
+      member: 'weight',
+      value: { kind: 'double', field: 'weightGramsAvg' },
+      scope: GOOGLE_HEALTH_SCOPES.measurements,
+    },
+  },
+];
+
+export const KEY_HEADER = 'Date';
+
+export const DEFAULT_METRIC_IDS: readonly MetricId[] = METRICS.filter((m) => m.isDefault).map(
+  (m) => m.id,
+);
+
+const BY_ID = new Map<string, MetricDef>(METRICS.map((m) => [m.id, m]));
+
+export function isMetricId(value: unknown): value is MetricId {
+  return typeof value === 'string' && BY_ID.has(value);
+}
+
+export function metric(id: MetricId): MetricDef {
+  const def = BY_ID.get(id);
+  if (!def) throw new RangeError(`Unknown metric: ${id}`);
+  return def;
+}
+
+export function supportsMetric(providerId: ProviderId, id: MetricId): boolean {
+  const def = metric(id);
+  return providerId === 'fitbit' ? def.fitbit !== null : def.google !== null;
+}
+
+/** The given metrics this provider can supply, unique, in catalog (column) order. */
+export function supportedMetricIds(providerId: ProviderId, ids: readonly MetricId[]): MetricId[] {
+  const wanted = new Set(ids);
+  return METRICS.filter((m) => wanted.has(m.id) && supportsMetric(providerId, m.id)).map(
+    (m) => m.id,
+  );
+}
+
+export function headerFor(id: MetricId, units: UnitSystem): string {
+  const def = metric(id);
+  const unit = unitLabel(def.quantity, units);
+  return unit === null ? def.label : `${def.label} (${unit})`;
+}
+
+export interface MetricColumn {
+  metricId: MetricId;
+  header: string;
+}
+
+export function columnsFor(
+  providerId: ProviderId,
+  ids: readonly MetricId[],
+  units: UnitSystem,
+): MetricColumn[] {
+  return supportedMetricIds(providerId, ids).map((id) => ({
+    metricId: id,
+    header: headerFor(id, units),
+  }));
+}
+
+export function scopesForMetrics(providerId: ProviderId, ids: readonly MetricId[]): string[] {
+  const scopes = new Set<string>();
+  for (const id of supportedMetricIds(providerId, ids)) {
+    const def = metric(id);
+    const scope = providerId === 'fitbit' ? def.fitbit?.scope : def.google?.scope;
+    if (scope) scopes.add(scope);
+  }
+  return [...scopes].sort();
+}

@@ -1,6 +1,9 @@
 // In-process fakes of the Apps Script services the OAuth2 library uses, faithful where it matters:
 // computeDigest returns signed bytes and base64EncodeWebSafe keeps '=' padding, as Apps Script does.
 import { createHash, createSign } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
 import { createOAuth2Library, type OAuth2Library } from '../../../dev/oauth2';
 import type {
   CacheLike,
@@ -185,12 +188,31 @@ export function execution(shared: { properties?: FakeProperties; cache?: FakeCac
   const urlFetch = new FakeUrlFetchApp();
   const properties = shared.properties ?? new FakeProperties();
   const cache = shared.cache ?? new FakeCache();
-  const lib: OAuth2Library = createOAuth2Library({
-    ScriptApp: scriptApp,
-    UrlFetchApp: urlFetch,
-    Utilities: fakeUtilities,
-  });
+  const env = { ScriptApp: scriptApp, UrlFetchApp: urlFetch, Utilities: fakeUtilities };
+  const realSource = process.env.OAUTH2_LIBRARY_SRC;
+  const lib: OAuth2Library = realSource
+    ? loadRealLibrary(realSource, env)
+    : createOAuth2Library(env);
   return { lib, scriptApp, urlFetch, properties, cache };
+}
+
+/**
+ * With OAUTH2_LIBRARY_SRC set, the same tests run against the real library's src/*.js, loaded in
+ * alphabetical order into one global scope as Apps Script does. Date and Math are this realm's, so
+ * jest's fake clock and Math.random spies reach the library too.
+ */
+function loadRealLibrary(folder: string, env: Record<string, unknown>): OAuth2Library {
+  const scope = vm.createContext({ ...env, Date, Math, JSON });
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.js') || f.endsWith('.gs'))
+    .sort();
+  for (const file of files) {
+    vm.runInContext(readFileSync(path.join(folder, file), 'utf8'), scope, { filename: file });
+  }
+  return vm.runInContext(
+    '({ createService, getRedirectUri, getServiceNames, TOKEN_FORMAT })',
+    scope,
+  ) as OAuth2Library;
 }
 
 export const FITBIT_EXAMPLE_VERIFIER = '01234567890123456789012345678901234567890123456789';

@@ -1,5 +1,8 @@
 // Entry points Apps Script calls (menu items, triggers, sidebar calls): each delegates to app/.
+// Every export becomes a global google.script.run can call: none may return a secret or token.
 import { buildMenu } from './app/menu';
+import * as connect from './app/connect-entry';
+import type { SetupInput } from './app/setup-validation';
 
 /** Simple trigger: builds the add-on menu. Runs in AuthMode.NONE, so it reads no properties. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -9,4 +12,37 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 /** Runs when the add-on is installed: same menu as onOpen, per Google's add-on guidance. */
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+export function showSidebar(): void {
+  connect.openSidebar();
+}
+
+/** Apps Script's /usercallback calls this with the provider's redirect (OAuth2 library flow). */
+export function authCallback(request: { parameter?: Record<string, string> }) {
+  return connect.handleAuthCallback(request);
+}
+
+export function getSidebarState() {
+  return connect.getState();
+}
+
+export function saveProviderSetup(input: SetupInput) {
+  return connect.saveSetupAndState(input);
+}
+
+export function getAuthorizationUrl(): string {
+  return connect.authorizationUrl();
+}
+
+export function disconnectAccount() {
+  return connect.disconnectAndState();
+}
+
+export function menuAuthorize(): void {
+  connect.menuAuthorizeDialog();
+}
+
+export function menuDisconnect(): void {
+  connect.menuDisconnectToast();
 }

@@ -1,6 +1,8 @@
 // The add-on menu: item labels and the entry points they call.
 export const MENU_ITEMS: ReadonlyArray<readonly [label: string, entryPoint: string]> = [
   ['Open sidebar', 'showSidebar'],
+  ['Authorize', 'menuAuthorize'],
+  ['Disconnect', 'menuDisconnect'],
 ];
 
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {

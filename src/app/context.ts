@@ -1,0 +1,19 @@
+// The composition root's shape: every adapter a use case needs, built once per execution.
+import type { Clock, Http } from '../core/ports';
+import type { ClientCredentials, Provider } from '../providers/provider';
+import type { ConnectionStore } from './connection-store';
+import type { OAuthClient, UserLock } from './oauth-client';
+import type { SetupStore } from './setup-store';
+
+export interface AppContext {
+  setup: SetupStore;
+  connections: ConnectionStore;
+  http: Http;
+  clock: Clock;
+  lock: UserLock;
+  /** Where providers send the person back: Apps Script's /usercallback of this script. */
+  redirectUri(): string;
+  /** An unguessable id (consent-request nonces). */
+  newNonce(): string;
+  oauthClient(provider: Provider, creds: ClientCredentials, scopes: string[]): OAuthClient;
+}

@@ -1,0 +1,19 @@
+// Every status line the person reads, in plain words with the action to take.
+export const MESSAGES = {
+  setupNeeded:
+    'Choose a data provider and paste its client ID and secret below, then click Authorize.',
+  notConnected: 'Not connected yet. Click Authorize and allow access in the window that opens.',
+  connected: (label: string) => `Connected to ${label}.`,
+  reconnect: (label: string) =>
+    `${label} no longer accepts this connection (access was revoked or expired). Click Authorize to connect again.`,
+  retired:
+    'Fitbit turned off its legacy Web API on 2 Nov 2026, so it answers "410 Gone". Switch to Google Health in Setup (create a Google Cloud OAuth client), then click Authorize.',
+  accountNotLinked:
+    'This Google account has no Google Health (Fitbit) profile yet. Open the sign-up link, finish it, then click Authorize again.',
+  accountNotLinkedNoLink:
+    'This Google account has no Google Health (Fitbit) profile yet. Sign in to the Fitbit app with this Google account, then click Authorize again.',
+  transient: (label: string) =>
+    `${label} did not answer properly just now. Nothing was lost; try again in a few minutes.`,
+  notConfigured:
+    'Setup is not finished: choose a provider and save its client ID and secret first.',
+} as const;

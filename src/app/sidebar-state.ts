@@ -1,0 +1,121 @@
+// Everything the sidebar shows, as plain JSON: setup summary (never the secret), the redirect URI
+// to register, and the connection state with its message and action.
+import type { FitbitAppType, ProviderId } from '../providers/provider';
+import { PROVIDER_IDS } from '../providers/provider';
+import { grantedOrRequested } from './connect';
+import type { AppContext } from './context';
+import { MESSAGES } from './messages';
+import { providerById } from './providers';
+import { currentSession } from './session';
+
+export interface ProviderChoice {
+  id: ProviderId;
+  label: string;
+  recommended: boolean;
+  /** One sentence on why (not) to choose it. */
+  note: string;
+  /** Where to register the redirect URI and find the client id and secret. */
+  registerAt: string;
+  clientIdExample: string;
+  clientId: string;
+  /** Whether a client secret is stored: the only thing the browser learns about it. */
+  secretSet: boolean;
+  appType: FitbitAppType;
+}
+
+export type ConnectionState =
+  'setup-needed' | 'not-connected' | 'connected' | 'reconnect' | 'retired' | 'account-not-linked';
+
+export interface SidebarState {
+  providers: ProviderChoice[];
+  chosenProvider: ProviderId | null;
+  redirectUri: string;
+  connection: {
+    state: ConnectionState;
+    providerLabel: string | null;
+    accountId: string | null;
+    grantedScopes: string[];
+    missingScopes: string[];
+    message: string;
+    signUpUrl: string | null;
+    /** True when switching to Google Health is the way out (the legacy API is off). */
+    offerGoogleHealth: boolean;
+  };
+}
+
+const CHOICE_TEXT: Record<
+  ProviderId,
+  Pick<ProviderChoice, 'recommended' | 'note' | 'registerAt' | 'clientIdExample'>
+> = {
+  'google-health': {
+    recommended: true,
+    note: 'Recommended: the legacy Fitbit Web API was turned off on 2 Nov 2026; Google Health is its successor and reads the same Fitbit data.',
+    registerAt:
+      'Google Cloud console > APIs & Services > Credentials > your OAuth client (type "Web application") > Authorized redirect URIs.',
+    clientIdExample: '1234567890-abc123.apps.googleusercontent.com',
+  },
+  fitbit: {
+    recommended: false,
+    note: 'Legacy: Fitbit turned this API off on 2 Nov 2026 (it answers "410 Gone"); only for installations that still point at it.',
+    registerAt:
+      'dev.fitbit.com > Manage > Register an App (or Edit Application Settings) > Redirect URL.',
+    clientIdExample: '23ABCD',
+  },
+};
+
+export function sidebarState(ctx: AppContext): SidebarState {
+  const providers = PROVIDER_IDS.map((id): ProviderChoice => {
+    const summary = ctx.setup.summary(id);
+    return { id, label: providerById(id).label, ...CHOICE_TEXT[id], ...summary };
+  });
+  return {
+    providers,
+    chosenProvider: ctx.setup.chosenProvider(),
+    redirectUri: ctx.redirectUri(),
+    connection: connectionView(ctx),
+  };
+}
+
+function connectionView(ctx: AppContext): SidebarState['connection'] {
+  const base = {
+    providerLabel: null as string | null,
+    accountId: null as string | null,
+    grantedScopes: [] as string[],
+    missingScopes: [] as string[],
+    signUpUrl: null as string | null,
+    offerGoogleHealth: false,
+  };
+  const session = currentSession(ctx);
+  if (!session) return { ...base, state: 'setup-needed', message: MESSAGES.setupNeeded };
+  const { provider, client } = session;
+  const label = provider.label;
+  const record = ctx.connections.get(provider.id);
+  const withLabel = { ...base, providerLabel: label };
+  if (record?.status === 'retired')
+    return { ...withLabel, state: 'retired', message: MESSAGES.retired, offerGoogleHealth: true };
+  const token = client.token();
+  if (!token) {
+    if (record?.status === 'reconnect')
+      return { ...withLabel, state: 'reconnect', message: MESSAGES.reconnect(label) };
+    return { ...withLabel, state: 'not-connected', message: MESSAGES.notConnected };
+  }
+  if (record?.status === 'account-not-linked')
+    return {
+      ...withLabel,
+      state: 'account-not-linked',
+      signUpUrl: record.signUpUrl,
+      message: record.signUpUrl ? MESSAGES.accountNotLinked : MESSAGES.accountNotLinkedNoLink,
+    };
+  const requested = record?.requestedScopes?.length ? record.requestedScopes : session.scopes;
+  const granted = grantedOrRequested(session, requested);
+  return {
+    ...withLabel,
+    state: 'connected',
+    accountId: record?.accountId ?? null,
+    grantedScopes: granted.map((s) => provider.oauth.describeScope(s)),
+    missingScopes: session.scopes
+      .filter((s) => !granted.includes(s))
+      .map((s) => provider.oauth.describeScope(s)),
+    message: MESSAGES.connected(label),
+  };
+}

@@ -1,0 +1,14 @@
+// KeyValueStore over Apps Script's PropertiesService (script properties: setup shared by all
+// users; user properties: one person's tokens and connection state).
+import type { KeyValueStore } from '../core/ports';
+
+export function propertiesStore(props: GoogleAppsScript.Properties.Properties): KeyValueStore {
+  return {
+    get: (key) => props.getProperty(key),
+    set: (key, value) => void props.setProperty(key, value),
+    delete: (key) => void props.deleteProperty(key),
+  };
+}
+
+export const scriptProperties = () => PropertiesService.getScriptProperties();
+export const userProperties = () => PropertiesService.getUserProperties();

@@ -1,0 +1,73 @@
+// OAuth 2.0 settings of the Google Health API v4 (Google OAuth): endpoints, offline access,
+// restricted read-only scopes, revoke; pure, so the gas/ adapter only copies them.
+import type { OAuthSettings, StoredToken } from '../provider';
+import { classifyGoogleTokenError } from './errors';
+
+export const GOOGLE_AUTHORIZE_URL = 'https://accounts.google.com/o/oauth2/v2/auth';
+export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+export const GOOGLE_REVOKE_URL = 'https://oauth2.googleapis.com/revoke';
+
+const SCOPE_PREFIX = 'https://www.googleapis.com/auth/googlehealth.';
+export const GH_ACTIVITY_SCOPE = SCOPE_PREFIX + 'activity_and_fitness.readonly';
+export const GH_METRICS_SCOPE = SCOPE_PREFIX + 'health_metrics_and_measurements.readonly';
+export const GH_SLEEP_SCOPE = SCOPE_PREFIX + 'sleep.readonly';
+
+/** Steps, distance, floors, calories, active and sedentary minutes: all activity_and_fitness. */
+export const GOOGLE_DEFAULT_SCOPES: readonly string[] = [GH_ACTIVITY_SCOPE];
+
+const SCOPE_WORDS: Record<string, string> = {
+  'activity_and_fitness.readonly':
+    'Activity and fitness (steps, distance, floors, calories, active minutes)',
+  'health_metrics_and_measurements.readonly':
+    'Health metrics and measurements (heart rate, weight)',
+  'sleep.readonly': 'Sleep',
+  'settings.readonly': 'Devices and settings',
+  'profile.readonly': 'Profile',
+};
+
+/**
+ * Interim mapping from metric ids to Google Health scopes, until the metric catalog answers it:
+ * heart rate and weight are health metrics, sleep is sleep, everything else is activity.
+ */
+export function googleScopesForMetrics(metricIds: readonly string[]): string[] {
+  const scopes = new Set<string>(GOOGLE_DEFAULT_SCOPES);
+  for (const id of metricIds) {
+    const lower = id.toLowerCase();
+    if (lower.includes('heart') || lower.includes('weight')) scopes.add(GH_METRICS_SCOPE);
+    else if (lower.includes('sleep')) scopes.add(GH_SLEEP_SCOPE);
+  }
+  return [...scopes];
+}
+
+/** Google returns the granted scopes space separated in the token response's `scope`. */
+function scopeList(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return value.split(/\s+/).filter((s) => s.length > 0);
+}
+
+export const googleHealthOAuth: OAuthSettings = {
+  authorizationBaseUrl: GOOGLE_AUTHORIZE_URL,
+  tokenUrl: GOOGLE_TOKEN_URL,
+  scopesFor: googleScopesForMetrics,
+  // Google issues a refresh token only with access_type=offline, and again on a repeat consent
+  // only with prompt=consent (Google OAuth 2.0 for web server apps).
+  authorizeParams: { access_type: 'offline', prompt: 'consent' },
+  tokenHeaders: () => ({}),
+  tokenPayload(payload) {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(payload)) if (v !== undefined) out[k] = v;
+    return out;
+  },
+  revokeRequest: (token) => ({
+    url: `${GOOGLE_REVOKE_URL}?token=${encodeURIComponent(token)}`,
+    method: 'post',
+    contentType: 'application/x-www-form-urlencoded',
+    payload: '',
+  }),
+  grantedScopes: (token: StoredToken) => scopeList(token.scope),
+  describeScope(scope) {
+    if (!scope.startsWith(SCOPE_PREFIX)) return scope;
+    return SCOPE_WORDS[scope.slice(SCOPE_PREFIX.length)] ?? scope.slice(SCOPE_PREFIX.length);
+  },
+  classifyTokenError: classifyGoogleTokenError,
+};

@@ -1,0 +1,263 @@
+// Plans how day rows land in the sheet: which rows to update in place, where new dates are
+// inserted in ascending order, which duplicate-date rows to remove, and the fewest rectangular
+// blocks (one setValues each) that write it all.
+/**
+ * API: `planUpsert(input)` -> `UpsertPlan`; `findColumn(header, name)`.
+ *
+ * Input (what the gas layer reads: the header row and the key column, nothing else):
+ * - `header`: row 1 as read ([] for an empty sheet). Columns are matched by header NAME (trimmed,
+ *   case-insensitive), so a column the person moved is still found; a managed header that is
+ *   missing (never written, or renamed by the person) is appended at the right.
+ * - `keys`: the key column below the header (rows 2..), as 'yyyy-MM-dd' or null for anything
+ *   else (a blank or a row the person inserted). Non-date rows are never touched.
+ * - `lastRow`: sheet.getLastRow().
+ * - `keyHeader` ('Date') and `managedHeaders` (metric headers in order).
+ * - `rows`: { date, cells: { header: number | null | undefined } }: a number is written, null
+ *   clears the cell (asked for, provider had no data), undefined leaves the cell alone.
+ *
+ * Output, applied in this order:
+ * 1. `deleteRows` (bottom-up, original row numbers): rows that repeat a date (the first row of a
+ *    date is kept), so the sheet never holds a date twice, even after an older crash or a paste.
+ * 2. `insertRows` (bottom-up, row numbers after the deletions): `insertRowsBefore(beforeRow,
+ *    count)` for new dates that belong between existing rows. New dates after the last used row
+ *    need no insertion, only `minRows`.
+ * 3. `writes`: { row, column, values } blocks in final row numbers; the header row is included
+ *    when a column was added. Rows with the same written columns that are adjacent share a block,
+ *    so appending, re-syncing the last N days or backfilling an empty sheet is one block whatever
+ *    the number of days (times the number of column runs when the person put a column between
+ *    managed ones). Columns the person added are never written.
+ * 4. `minRows` / `minColumns`: the sheet must be at least this large before the writes.
+ * Dates are written as 'yyyy-MM-dd' strings; the gas layer may convert them to its date cells.
+ * Replaying the same input on the resulting sheet yields only in-place writes of the same values.
+ */
+import { isCivilDate, type CivilDate } from './dates';
+
+export type CellValue = string | number;
+
+export interface UpsertRow {
+  date: CivilDate;
+  cells: Record<string, number | null | undefined>;
+}
+
+export interface UpsertInput {
+  header: readonly unknown[];
+  keys: readonly (string | null)[];
+  lastRow: number;
+  keyHeader: string;
+  managedHeaders: readonly string[];
+  rows: readonly UpsertRow[];
+}
+
+export interface WriteBlock {
+  row: number;
+  column: number;
+  values: CellValue[][];
+}
+
+export interface UpsertPlan {
+  deleteRows: { row: number; count: number }[];
+  insertRows: { beforeRow: number; count: number }[];
+  writes: WriteBlock[];
+  minRows: number;
+  minColumns: number;
+  /** 1-based column of the key and of each managed header after the plan is applied. */
+  columns: Record<string, number>;
+}
+
+function normalize(value: unknown): string {
+  return String(value ?? '')
+    .trim()
+    .toLowerCase();
+}
+
+/** 1-based column of the first header cell matching the name (trimmed, case-insensitive), or null. */
+export function findColumn(header: readonly unknown[], name: string): number | null {
+  const wanted = normalize(name);
+  const index = header.findIndex((cell) => normalize(cell) === wanted);
+  return index < 0 ? null : index + 1;
+}
+
+interface Placement {
+  columns: Record<string, number>;
+  /** Header text to write per column when the header row needs writing. */
+  headerCells: Map<number, string>;
+  headerChanged: boolean;
+}
+
+function placeColumns(input: UpsertInput): Placement {
+  const header = input.header.every((c) => normalize(c) === '') ? [] : input.header;
+  const columns: Record<string, number> = {};
+  const headerCells = new Map<number, string>();
+  let next = header.length + 1;
+  let headerChanged = false;
+  for (const name of [input.keyHeader, ...input.managedHeaders]) {
+    if (columns[name] !== undefined) continue;
+    const found = findColumn(header, name);
+    if (found !== null) {
+      columns[name] = found;
+      // Keep the person's spelling of a matched header so a re-sync changes nothing.
+      headerCells.set(found, String(header[found - 1]));
+    } else {
+      columns[name] = next;
+      headerCells.set(next, name);
+      next += 1;
+      headerChanged = true;
+    }
+  }
+  return { columns, headerCells, headerChanged };
+}
+
+/** Greatest index i with sorted[i] < date, or -1. */
+function predecessorIndex(sorted: readonly CivilDate[], date: CivilDate): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+interface RowWrite {
+  row: number;
+  cells: Map<number, CellValue>;
+}
+
+function maskKey(cells: Map<number, CellValue>): string {
+  return [...cells.keys()].sort((a, b) => a - b).join(',');
+}
+
+function toBlocks(rowWrites: RowWrite[]): WriteBlock[] {
+  const sorted = [...rowWrites].sort((a, b) => a.row - b.row);
+  const blocks: WriteBlock[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const key = maskKey(sorted[i].cells);
+    let j = i + 1;
+    while (
+      j < sorted.length &&
+      sorted[j].row === sorted[j - 1].row + 1 &&
+      maskKey(sorted[j].cells) === key
+    )
+      j++;
+    const run = sorted.slice(i, j);
+    const columns = [...run[0].cells.keys()].sort((a, b) => a - b);
+    let c = 0;
+    while (c < columns.length) {
+      let d = c + 1;
+      while (d < columns.length && columns[d] === columns[d - 1] + 1) d++;
+      const cols = columns.slice(c, d);
+      blocks.push({
+        row: run[0].row,
+        column: cols[0],
+        values: run.map((w) => cols.map((col) => w.cells.get(col) as CellValue)),
+      });
+      c = d;
+    }
+    i = j;
+  }
+  return blocks;
+}
+
+function mergeInputRows(rows: readonly UpsertRow[]): Map<CivilDate, UpsertRow['cells']> {
+  const merged = new Map<CivilDate, UpsertRow['cells']>();
+  for (const row of rows) {
+    if (!isCivilDate(row.date)) throw new RangeError(`Not a yyyy-MM-dd date: ${row.date}`);
+    merged.set(row.date, { ...(merged.get(row.date) ?? {}), ...row.cells });
+  }
+  return merged;
+}
+
+export function planUpsert(input: UpsertInput): UpsertPlan {
+  const placement = placeColumns(input);
+  const { columns } = placement;
+  const hasHeader = input.header.some((c) => normalize(c) !== '');
+  const usedRows = Math.max(input.lastRow, hasHeader ? 1 : 0);
+  const dataRows = Math.max(usedRows - 1, input.keys.length);
+  const keyColumnExisted = findColumn(input.header, input.keyHeader) !== null;
+
+  // Existing dated rows: the first row of each date is kept, later repeats are deleted.
+  const rowOf = new Map<CivilDate, number>();
+  const deleted = new Set<number>();
+  if (keyColumnExisted) {
+    input.keys.forEach((key, i) => {
+      if (!isCivilDate(key)) return;
+      if (rowOf.has(key)) deleted.add(i + 2);
+      else rowOf.set(key, i + 2);
+    });
+  }
+  const existingDates = [...rowOf.keys()].sort();
+
+  // New dates go right after the row of the closest earlier date, or before the earliest date.
+  const wanted = mergeInputRows(input.rows);
+  const appendAnchor = dataRows + 2;
+  const groups = new Map<number, CivilDate[]>();
+  for (const date of [...wanted.keys()].sort()) {
+    if (rowOf.has(date)) continue;
+    const p = predecessorIndex(existingDates, date);
+    const anchor =
+      p >= 0
+        ? rowOf.get(existingDates[p])! + 1
+        : existingDates.length > 0
+          ? rowOf.get(existingDates[0])!
+          : appendAnchor;
+    const group = groups.get(anchor) ?? [];
+    group.push(date);
+    groups.set(anchor, group);
+  }
+
+  // Final layout: every original row in order, new groups before their anchor row.
+  const finalRowOfDate = new Map<CivilDate, number>();
+  let finalRow = 2;
+  for (let r = 2; r <= appendAnchor; r++) {
+    for (const date of groups.get(r) ?? []) finalRowOfDate.set(date, finalRow++);
+    if (r < appendAnchor && !deleted.has(r)) {
+      const date = input.keys[r - 2];
+      if (keyColumnExisted && isCivilDate(date) && rowOf.get(date) === r)
+        finalRowOfDate.set(date, finalRow);
+      finalRow++;
+    }
+  }
+  const finalRowCount = finalRow - 1;
+
+  const deletedRows = [...deleted].sort((a, b) => a - b);
+  const deleteRows: UpsertPlan['deleteRows'] = [];
+  for (const row of deletedRows) {
+    const last = deleteRows[deleteRows.length - 1];
+    if (last && last.row + last.count === row) last.count++;
+    else deleteRows.push({ row, count: 1 });
+  }
+  deleteRows.reverse();
+
+  const insertRows = [...groups.entries()]
+    .filter(([anchor]) => anchor < appendAnchor)
+    .sort((a, b) => b[0] - a[0])
+    .map(([anchor, dates]) => ({
+      beforeRow: anchor - deletedRows.filter((r) => r < anchor).length,
+      count: dates.length,
+    }));
+
+  const rowWrites: RowWrite[] = [];
+  const needsHeader = placement.headerChanged || (!hasHeader && wanted.size > 0);
+  if (needsHeader) rowWrites.push({ row: 1, cells: new Map(placement.headerCells) });
+  for (const [date, cells] of wanted) {
+    const row = new Map<number, CellValue>([[columns[input.keyHeader], date]]);
+    for (const name of input.managedHeaders) {
+      const value = cells[name];
+      if (value === undefined) continue;
+      row.set(columns[name], value === null ? '' : value);
+    }
+    rowWrites.push({ row: finalRowOfDate.get(date)!, cells: row });
+  }
+
+  const allColumns = Object.values(columns);
+  return {
+    deleteRows,
+    insertRows,
+    writes: toBlocks(rowWrites),
+    minRows: Math.max(finalRowCount, needsHeader ? 1 : 0),
+    minColumns: Math.max(input.header.length, ...allColumns),
+    columns,
+  };
+}

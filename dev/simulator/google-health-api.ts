@@ -1,0 +1,265 @@
+// The Google Health API v4 routes on health.googleapis.com: bearer-token checks, per-minute rate
+// limit, scopes, the ACCOUNT_NOT_LINKED precondition, dailyRollUp with paging, and identity.
+import { readBearer } from './client-auth';
+import { fromDayNumber, isValidDate, toDayNumber } from './civil-dates';
+import type { SimContext } from './context';
+import { googleApiError } from './google-errors';
+import { GOOGLE_DATA_TYPES } from './google-rollups';
+import { json } from './responses';
+import type { Route } from './routes';
+import { isGoogleHealthReadScope } from './scopes';
+import type { SimRequest, SimResponse, SimUser } from './types';
+
+const MINUTE_MS = 60 * 1000;
+const SERVICE = 'health.googleapis.com';
+const DEFAULT_PAGE_SIZE = 90;
+const MAX_PAGE_SIZE = 10000;
+/** Where ACCOUNT_NOT_LINKED sends a person; the simulator serves this sign-up page itself. */
+export const HEALTH_SIGNUP_URL = 'https://accounts.google.com/health/signup';
+
+const METHODS = {
+  dailyRollUp: 'google.devicesandservices.health.v4.DataPointsService.DailyRollUp',
+  getIdentity: 'google.devicesandservices.health.v4.UsersService.GetIdentity',
+};
+
+function unauthenticated(reason: string, method: string): SimResponse {
+  return googleApiError(
+    401,
+    'UNAUTHENTICATED',
+    'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+    { reason, domain: 'googleapis.com', metadata: { service: SERVICE, method } },
+    { 'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"' },
+  );
+}
+
+export function googleRateLimited(method: string, limit: number): SimResponse {
+  return googleApiError(
+    429,
+    'RESOURCE_EXHAUSTED',
+    `Quota exceeded for quota metric 'Requests' and limit 'Requests per minute per user' of service '${SERVICE}'.`,
+    {
+      reason: 'RATE_LIMIT_EXCEEDED',
+      domain: 'googleapis.com',
+      metadata: {
+        service: SERVICE,
+        method,
+        quota_limit: 'RequestsPerMinutePerUser',
+        quota_limit_value: String(limit),
+      },
+    },
+  );
+}
+
+function invalidArgument(message: string): SimResponse {
+  return googleApiError(400, 'INVALID_ARGUMENT', message);
+}
+
+/** 401 for a missing/expired/revoked token, 429 over the per-user minute quota, 403 for scopes, 400 when not linked. */
+function authorize(
+  ctx: SimContext,
+  req: SimRequest,
+  method: string,
+  scopeOk: (s: string) => boolean,
+): SimUser | SimResponse {
+  const now = ctx.clock.now();
+  const bearer = readBearer(req.headers);
+  if (!bearer) return unauthenticated('CREDENTIALS_MISSING', method);
+  const t = ctx.store.access.get(bearer);
+  if (!t || t.provider !== 'google' || t.revoked)
+    return unauthenticated('ACCESS_TOKEN_TYPE_UNSUPPORTED', method);
+  if (t.expiresAt <= now) return unauthenticated('ACCESS_TOKEN_EXPIRED', method);
+  const user = ctx.users.get(t.user);
+  if (!user) return unauthenticated('ACCESS_TOKEN_TYPE_UNSUPPORTED', method);
+  const limit = ctx.settings.googleRateLimitPerMinute;
+  if (!ctx.rate.hit(`google:${t.user}`, now, MINUTE_MS, limit).allowed)
+    return googleRateLimited(method, limit);
+  if (!t.scopes.some(scopeOk)) {
+    return googleApiError(
+      403,
+      'PERMISSION_DENIED',
+      'Request had insufficient authentication scopes.',
+      {
+        reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+        domain: 'googleapis.com',
+        metadata: { service: SERVICE, method },
+      },
+    );
+  }
+  if (!user.healthLinked) {
+    return googleApiError(
+      400,
+      'FAILED_PRECONDITION',
+      'The user has not set up a Google Health profile. Ask the user to complete sign-up and try again.',
+      {
+        reason: 'ACCOUNT_NOT_LINKED',
+        domain: SERVICE,
+        metadata: { redirect_uri: HEALTH_SIGNUP_URL },
+      },
+    );
+  }
+  return user;
+}
+
+function userMatches(user: SimUser, segment: string): boolean {
+  return segment === 'me' || segment === user.healthUserId;
+}
+
+function civilDate(v: unknown): string | null {
+  const o = v as {
+    date?: { year?: unknown; month?: unknown; day?: unknown };
+    time?: Record<string, unknown>;
+  } | null;
+  const d = o?.date;
+  if (!d || typeof d.year !== 'number' || typeof d.month !== 'number' || typeof d.day !== 'number')
+    return null;
+  if (o.time && Object.values(o.time).some((x) => x !== 0)) return null;
+  const s = `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return isValidDate(s) ? s : null;
+}
+
+function civil(date: string): { date: { year: number; month: number; day: number } } {
+  const [year, month, day] = date.split('-').map(Number);
+  return { date: { year, month, day } };
+}
+
+interface PageCursor {
+  offset: number;
+  key: string;
+}
+
+function dailyRollUp(ctx: SimContext, req: SimRequest, p: Record<string, string>): SimResponse {
+  const user = authorize(
+    ctx,
+    req,
+    METHODS.dailyRollUp,
+    (s) => GOOGLE_DATA_TYPES[p.dataType]?.scopes.includes(s) ?? isGoogleHealthReadScope(s),
+  );
+  if (!('email' in user)) return user;
+  if (!userMatches(user, p.user)) {
+    return googleApiError(403, 'PERMISSION_DENIED', 'The caller does not have permission');
+  }
+  const spec = GOOGLE_DATA_TYPES[p.dataType];
+  if (!spec)
+    return invalidArgument(
+      `Data type '${p.dataType}' does not support daily roll-up in this simulator.`,
+    );
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(req.body || '{}') as Record<string, unknown>;
+  } catch {
+    return invalidArgument('Invalid JSON payload received.');
+  }
+  const range = body.range as { start?: unknown; end?: unknown } | undefined;
+  const start = civilDate(range?.start);
+  const end = civilDate(range?.end);
+  if (!start || !end) {
+    return invalidArgument(
+      'range.start and range.end must be civil dates at midnight ({"date":{"year","month","day"}}).',
+    );
+  }
+  const days = toDayNumber(end) - toDayNumber(start);
+  if (days <= 0) return invalidArgument('range.end must be after range.start.');
+  if (days > spec.maxRangeDays) {
+    return invalidArgument(
+      `The maximum range for \`${p.dataType}\` is ${spec.maxRangeDays} days; the request spans ${days} days.`,
+    );
+  }
+  const windowSize = body.windowSizeDays === undefined ? 1 : body.windowSizeDays;
+  if (typeof windowSize !== 'number' || !Number.isInteger(windowSize) || windowSize < 1) {
+    return invalidArgument('windowSizeDays must be a positive integer.');
+  }
+  const rawPageSize = body.pageSize === undefined ? DEFAULT_PAGE_SIZE : body.pageSize;
+  if (typeof rawPageSize !== 'number' || !Number.isInteger(rawPageSize) || rawPageSize < 0) {
+    return invalidArgument('pageSize must be a non-negative integer.');
+  }
+  const pageSize = Math.min(rawPageSize || DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  // A page token is only valid for the same request (discovery doc, pageToken).
+  const key = JSON.stringify([
+    p.user,
+    p.dataType,
+    start,
+    end,
+    windowSize,
+    body.dataSourceFamily ?? null,
+  ]);
+  let offset = 0;
+  if (body.pageToken !== undefined && body.pageToken !== '') {
+    try {
+      const c = JSON.parse(
+        Buffer.from(String(body.pageToken), 'base64url').toString('utf8'),
+      ) as PageCursor;
+      if (c.key !== key || !Number.isInteger(c.offset)) throw new Error('mismatch');
+      offset = c.offset;
+    } catch {
+      return invalidArgument(
+        'Invalid page token: the request fields must match the request that returned it.',
+      );
+    }
+  }
+  const now = ctx.clock.now();
+  const points: Record<string, unknown>[] = [];
+  for (let w = toDayNumber(start); w < toDayNumber(end); w += windowSize) {
+    const wEnd = Math.min(w + windowSize, toDayNumber(end));
+    const dates: string[] = [];
+    for (let d = w; d < wEnd; d++) dates.push(fromDayNumber(d));
+    const value = spec.rollup(user, dates, now);
+    if (value === null) continue; // no data is absent, not zero (doc)
+    points.push({
+      civilStartTime: civil(fromDayNumber(w)),
+      civilEndTime: civil(fromDayNumber(wEnd)),
+      [spec.member]: value,
+    });
+  }
+  points.reverse(); // newest window first (doc)
+  const page = points.slice(offset, offset + pageSize);
+  const out: Record<string, unknown> = { rollupDataPoints: page };
+  if (offset + pageSize < points.length) {
+    out.nextPageToken = Buffer.from(JSON.stringify({ offset: offset + pageSize, key })).toString(
+      'base64url',
+    );
+  }
+  return json(200, out);
+}
+
+function identity(ctx: SimContext, req: SimRequest, p: Record<string, string>): SimResponse {
+  const user = authorize(ctx, req, METHODS.getIdentity, isGoogleHealthReadScope);
+  if (!('email' in user)) return user;
+  if (!userMatches(user, p.user))
+    return googleApiError(403, 'PERMISSION_DENIED', 'The caller does not have permission');
+  return json(200, {
+    name: 'users/me/identity',
+    healthUserId: user.healthUserId,
+    legacyUserId: user.fitbitUserId,
+  });
+}
+
+export const GOOGLE_HEALTH_ROUTES: Route[] = [
+  {
+    host: SERVICE,
+    method: 'POST',
+    template: '/v4/users/{user}/dataTypes/{dataType}/dataPoints:dailyRollUp',
+    kind: 'data',
+    discoveryMethod: 'users.dataTypes.dataPoints.dailyRollUp',
+    handle: dailyRollUp,
+  },
+  {
+    host: SERVICE,
+    method: 'GET',
+    template: '/v4/users/{user}/identity',
+    kind: 'identity',
+    discoveryMethod: 'users.getIdentity',
+    handle: identity,
+  },
+];
+
+/** For dataFor(): the member value a dailyRollUp of one day returns, or undefined when absent. */
+export function googleDayValue(
+  user: SimUser,
+  type: string,
+  date: string,
+  now: number,
+): Record<string, unknown> | undefined {
+  const spec = GOOGLE_DATA_TYPES[type];
+  if (!spec) throw new Error(`unknown Google Health data type: ${type}`);
+  return spec.rollup(user, [date], now) ?? undefined;
+}

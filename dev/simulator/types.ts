@@ -1,0 +1,90 @@
+// Shared types of the provider simulator: requests as the simulator sees them, users, clients,
+// settings, faults and the request log that tests assert on.
+import type { ProviderHost } from '../hosts';
+
+export type ProviderName = 'fitbit' | 'google';
+export type AppType = 'server' | 'client' | 'personal';
+
+/** One request as a provider would see it: production host and path, parsed query, raw body. */
+export interface SimRequest {
+  host: ProviderHost;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface SimResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface RequestLog {
+  host: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: string;
+  /** 0 while unanswered (a 'timeout' fault never answers). */
+  status: number;
+  /** Simulator clock time the request arrived (epoch ms). */
+  at: number;
+}
+
+export interface SimUser {
+  email: string;
+  fitbitUserId: string;
+  healthUserId: string;
+  healthLinked: boolean;
+  timeZone: string;
+  seed: number;
+}
+
+export interface SimClient {
+  provider: ProviderName;
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  appType: AppType;
+  name: string;
+}
+
+export interface SimSettings {
+  /** Every legacy Fitbit endpoint (www/api.fitbit.com) answers 410 Gone. */
+  retired: boolean;
+  /** Fitbit answers an identical refresh request with the same response within this window; 0 = off. */
+  fitbitIdenticalRefreshWindowMs: number;
+  /** Added to every request before it is answered. */
+  latencyMs: number;
+  fitbitRateLimitPerHour: number;
+  googleRateLimitPerMinute: number;
+  /** Google refresh tokens of apps in "Testing" publishing status expire after 7 days (3p). */
+  googleTokenRefreshExpiresInTesting?: boolean;
+}
+
+export type FaultKind =
+  'status' | 'html-error' | 'malformed-json' | 'timeout' | 'latency' | 'rate-limit' | 'revoke-user';
+
+export interface Fault {
+  host?: string;
+  /** Matched against the production path (e.g. '/1/user/-/activities'). */
+  pathPrefix?: string;
+  method?: string;
+  /** Fires on the nth matching request counted from when the fault was added (1-based). */
+  atRequest?: number;
+  /** How many matching requests it affects; default 1. */
+  times?: number;
+  kind: FaultKind;
+  /** For 'status' (default 500) and 'html-error' (default 502). */
+  status?: number;
+  /** For 'status': the body to send (an object is sent as JSON). */
+  body?: unknown;
+  /** For 'latency'. */
+  ms?: number;
+  /** For 'revoke-user': whose tokens; default the owner of the request's bearer token. */
+  user?: string;
+}

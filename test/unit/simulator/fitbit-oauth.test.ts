@@ -2,6 +2,7 @@
 // rotation and the identical-request window, revoke, introspect and the 410 switch.
 import type { Simulator } from '../../../dev/simulator/index';
 import {
+  type Answer,
   basic,
   FITBIT,
   FITBIT_PUBLIC,
@@ -50,7 +51,7 @@ function exchange(
   );
 }
 
-function expectFitbitError(r: { status: number; body: any }, status: number, errorType: string) {
+function expectFitbitError(r: Answer, status: number, errorType: string) {
   expect(r.status).toBe(status);
   expect(r.body.success).toBe(false);
   expect(r.body.errors[0].errorType).toBe(errorType);

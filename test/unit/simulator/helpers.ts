@@ -74,11 +74,11 @@ export interface Answer {
 
 async function answer(res: Response): Promise<Answer> {
   const text = await res.text();
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    body = undefined;
+    // Not JSON (an HTML page, an empty body or a deliberately malformed one): body stays undefined.
   }
   return { status: res.status, headers: res.headers, body, text };
 }

@@ -111,6 +111,7 @@ export class AuthorizedFetch {
 
   private failRefresh(failure: TokenFailure): never {
     const { provider } = this.deps.session;
+    console.warn(`${provider.id} token refresh failed: ${failure.kind}`);
     switch (failure.kind) {
       case 'retired':
         this.deps.connections.update(provider.id, { status: 'retired', reason: 'gone' });

@@ -4,7 +4,7 @@ import type { CallbackOutcome } from './callback-outcome';
 import type { AppContext } from './context';
 import { checkIdentity } from './identity';
 import { MESSAGES } from './messages';
-import { errorMessage } from './sanitize';
+import { errorMessage, sanitizeText } from './sanitize';
 import { currentSession, type Session } from './session';
 
 /**
@@ -70,6 +70,11 @@ export function completeAuthorization(
 function tokenFailureOutcome(ctx: AppContext, session: Session, message: string): CallbackOutcome {
   const label = session.provider.label;
   const failure = session.provider.oauth.classifyTokenError(message);
+  // The library's text embeds the raw response body: log it only with secrets and tokens hidden.
+  console.warn(
+    `${session.provider.id} token exchange failed (${failure.kind}): ` +
+      sanitizeText(message, [session.setup.credentials.clientSecret]),
+  );
   switch (failure.kind) {
     case 'invalid-grant':
       return { kind: 'code-rejected', providerLabel: label, code: failure.code };

@@ -1,6 +1,7 @@
 // OAuth 2.0 settings of the legacy Fitbit Web API: endpoints, scopes, client authentication by app
 // type, revoke; pure, so the gas/ adapter only copies them into the OAuth2 library's service.
 import type { ClientCredentials, OAuthSettings, StoredToken } from '../provider';
+import { isMetricId, scopesForMetrics } from '../metrics';
 import { classifyFitbitTokenError } from './errors';
 
 export const FITBIT_AUTHORIZE_URL = 'https://www.fitbit.com/oauth2/authorize';
@@ -27,20 +28,10 @@ const SCOPE_WORDS: Record<string, string> = {
   weight: 'Weight and body fat',
 };
 
-/**
- * Interim mapping from metric ids to Fitbit scopes, until the metric catalog answers it: a metric
- * id that names a scope's data asks for that scope, everything else is activity data.
- */
+/** The scopes of the metrics the add-on reads (metric catalog); activity when none apply. */
 export function fitbitScopesForMetrics(metricIds: readonly string[]): string[] {
-  const scopes = new Set<string>(FITBIT_DEFAULT_SCOPES);
-  for (const id of metricIds) {
-    const lower = id.toLowerCase();
-    if (lower.includes('heart')) scopes.add('heartrate');
-    else if (lower.includes('sleep')) scopes.add('sleep');
-    else if (lower.includes('weight') || lower.includes('bmi') || lower.includes('fat'))
-      scopes.add('weight');
-  }
-  return [...scopes];
+  const scopes = scopesForMetrics('fitbit', metricIds.filter(isMetricId));
+  return scopes.length > 0 ? scopes : [...FITBIT_DEFAULT_SCOPES];
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

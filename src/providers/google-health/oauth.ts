@@ -1,6 +1,7 @@
 // OAuth 2.0 settings of the Google Health API v4 (Google OAuth): endpoints, offline access,
 // restricted read-only scopes, revoke; pure, so the gas/ adapter only copies them.
 import type { OAuthSettings, StoredToken } from '../provider';
+import { isMetricId, scopesForMetrics } from '../metrics';
 import { classifyGoogleTokenError } from './errors';
 
 export const GOOGLE_AUTHORIZE_URL = 'https://accounts.google.com/o/oauth2/v2/auth';
@@ -10,7 +11,6 @@ export const GOOGLE_REVOKE_URL = 'https://oauth2.googleapis.com/revoke';
 const SCOPE_PREFIX = 'https://www.googleapis.com/auth/googlehealth.';
 export const GH_ACTIVITY_SCOPE = SCOPE_PREFIX + 'activity_and_fitness.readonly';
 export const GH_METRICS_SCOPE = SCOPE_PREFIX + 'health_metrics_and_measurements.readonly';
-export const GH_SLEEP_SCOPE = SCOPE_PREFIX + 'sleep.readonly';
 
 /** Steps, distance, floors, calories, active and sedentary minutes: all activity_and_fitness. */
 export const GOOGLE_DEFAULT_SCOPES: readonly string[] = [GH_ACTIVITY_SCOPE];
@@ -25,18 +25,10 @@ const SCOPE_WORDS: Record<string, string> = {
   'profile.readonly': 'Profile',
 };
 
-/**
- * Interim mapping from metric ids to Google Health scopes, until the metric catalog answers it:
- * heart rate and weight are health metrics, sleep is sleep, everything else is activity.
- */
+/** The scopes of the metrics the add-on reads (metric catalog); activity when none apply. */
 export function googleScopesForMetrics(metricIds: readonly string[]): string[] {
-  const scopes = new Set<string>(GOOGLE_DEFAULT_SCOPES);
-  for (const id of metricIds) {
-    const lower = id.toLowerCase();
-    if (lower.includes('heart') || lower.includes('weight')) scopes.add(GH_METRICS_SCOPE);
-    else if (lower.includes('sleep')) scopes.add(GH_SLEEP_SCOPE);
-  }
-  return [...scopes];
+  const scopes = scopesForMetrics('google-health', metricIds.filter(isMetricId));
+  return scopes.length > 0 ? scopes : [...GOOGLE_DEFAULT_SCOPES];
 }
 
 /** Google returns the granted scopes space separated in the token response's `scope`. */

@@ -203,9 +203,11 @@ export function createSpreadsheetApp(rpc: Rpc, options: FacadeOptions = {}): App
   }
 
   /** Another service's HtmlOutput reduced to data here, in the worker, so only data crosses. */
-  const htmlData = (output: unknown): HtmlData | null => {
-    const o = output as AppsScriptObject | null;
-    if (!o || typeof o.getContent !== 'function') return null;
+  const htmlData = (output: unknown): HtmlData | unknown => {
+    // Anything else goes as is (primitives) or as null, for the host's signature error.
+    if (output === null || typeof output !== 'object') return output;
+    const o = output as AppsScriptObject;
+    if (typeof o.getContent !== 'function') return null;
     const opt = (name: string): unknown => (typeof o[name] === 'function' ? o[name]() : null);
     return {
       html: String(o.getContent()),

@@ -8,13 +8,20 @@ import * as E from './errors';
 import { SheetModel, SpreadsheetModel } from './model';
 import type {
   ButtonSetName,
+  DialogAnswer,
   DialogRequest,
   HtmlData,
   RangeRef,
   SheetRef,
   SpreadsheetRef,
 } from './refs';
-import { DEFAULT_TOAST_SECONDS, UiState, type UiEvent } from './ui';
+import {
+  DEFAULT_TOAST_SECONDS,
+  type MenuSpec,
+  type SidebarRecord,
+  UiState,
+  type UiEvent,
+} from './ui';
 
 export type {
   MenuEntry,
@@ -112,6 +119,25 @@ export class SpreadsheetHost {
 
   ids(): string[] {
     return [...this.spreadsheets.keys()];
+  }
+
+  /** Menus the script added for a user in a spreadsheet, in order (see UiState.menus). */
+  menus(spreadsheetId: string, user: string): MenuSpec[] {
+    return this.ui.menus(spreadsheetId, user);
+  }
+
+  /** Forgets a user's menus, as reopening the document does before onOpen runs again. */
+  clearMenus(spreadsheetId: string, user: string): void {
+    this.ui.clearMenus(spreadsheetId, user);
+  }
+
+  lastSidebar(spreadsheetId?: string, user?: string): SidebarRecord | null {
+    return this.ui.lastSidebar(spreadsheetId, user);
+  }
+
+  /** The answer the next alert/prompt gets; without one, OK or YES and empty text. */
+  queueAnswer(answer: Partial<DialogAnswer>): void {
+    this.ui.queueAnswer(answer);
   }
 
   resetCalls(): void {
@@ -272,11 +298,11 @@ export class SpreadsheetHost {
         const ss = active(ctx, 'getActiveSheet');
         return ss ? sheetRef(ss.activeSheet()) : null;
       },
-      'SpreadsheetApp.openById': (ctx, id: unknown) => openById(ctx, 'SpreadsheetApp.openById', id),
+      'SpreadsheetApp.openById': (ctx, id: unknown) => openById(ctx, 'openById', id),
       'SpreadsheetApp.openByUrl': (ctx, url: unknown) => {
         const m = typeof url === 'string' ? /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(url) : null;
         if (!m) throw new Error(E.signatureMismatch('openByUrl', [url]));
-        return openById(ctx, 'SpreadsheetApp.openByUrl', m[1]);
+        return openById(ctx, 'openByUrl', m[1]);
       },
       'SpreadsheetApp.create': (ctx, name: unknown) => {
         this.authorize(ctx, 'create', true);

@@ -1,6 +1,6 @@
 // Host side of one execution: starts its worker, answers its synchronous RPC calls (handlers may be
 // async), collects its logs, and stops it when asked (killWhen) or when it runs out of time.
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { ExecutionContext, HostService } from './rpc-types';
 import {
   SIGNAL_ANSWERED,
@@ -82,7 +82,7 @@ export function runInWorker(
       Atomics.notify(signal, 0);
     };
 
-    port1.on('message', (msg: WorkerMessage) => {
+    const onMessage = (msg: WorkerMessage): void => {
       if (finished) return;
       if (msg.type === 'log') {
         logs.push(msg.text);
@@ -115,7 +115,8 @@ export function runInWorker(
               }),
           );
       }
-    });
+    };
+    port1.on('message', onMessage);
     worker.on('error', (e) => finish({ ok: false, error: { message: e.message, stack: e.stack } }));
     worker.on('exit', (code) =>
       // Let messages already queued on the port (the 'done' itself) arrive first.

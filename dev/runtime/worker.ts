@@ -88,7 +88,7 @@ function main(): void {
   vm.runInContext(request.source, context, { filename: request.sourceName });
   const fn = (context as Record<string, unknown>)[request.fn];
   if (typeof fn !== 'function') throw r.error(`Script function not found: ${request.fn}`);
-  const value = (fn as (...a: unknown[]) => unknown).apply(undefined, r.toRealm(request.args));
+  const value = (fn as (...a: unknown[]) => unknown)(...r.toRealm(request.args));
   channel.done({ ok: true, value: shapeResult(value, request.mode) });
 }
 
@@ -97,4 +97,5 @@ try {
 } catch (e) {
   channel.done({ ok: false, error: describe(e) });
 }
-port.close();
+// The port stays open: closing it here could drop the 'done' still in flight; the host ends this
+// thread once it has the result.

@@ -230,8 +230,13 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   }
   deleteRows.reverse();
 
+  // An anchor whose rows below are all deleted duplicates is an append after the deletions.
+  const isAppend = (anchor: number): boolean => {
+    for (let r = anchor; r < appendAnchor; r++) if (!deleted.has(r)) return false;
+    return true;
+  };
   const insertRows = [...groups.entries()]
-    .filter(([anchor]) => anchor < appendAnchor)
+    .filter(([anchor]) => !isAppend(anchor))
     .sort((a, b) => b[0] - a[0])
     .map(([anchor, dates]) => ({
       beforeRow: anchor - deletedRows.filter((r) => r < anchor).length,
@@ -239,7 +244,7 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     }));
 
   const rowWrites: RowWrite[] = [];
-  const needsHeader = placement.headerChanged || (!hasHeader && wanted.size > 0);
+  const needsHeader = wanted.size > 0 && (placement.headerChanged || !hasHeader);
   if (needsHeader) rowWrites.push({ row: 1, cells: new Map(placement.headerCells) });
   for (const [date, cells] of wanted) {
     const row = new Map<number, CellValue>([[columns[input.keyHeader], date]]);

@@ -1,0 +1,411 @@
+// The playground page's script: draws the runtime's spreadsheet, menu and sidebar, and drives the
+// playground controls, all through the small JSON API and event stream of dev/playground/server.ts.
+(function () {
+  'use strict';
+
+  var state = { sheet: null, ui: null, status: null, activeSheet: null, sidebarVersion: null };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
+
+  function api(path, body) {
+    return fetch(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(function (res) {
+      return res.json().then(function (json) {
+        if (!res.ok) throw new Error(json.error || res.statusText);
+        return json;
+      });
+    });
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'text') node.textContent = attrs[k];
+      else if (k === 'className') node.className = attrs[k];
+      else if (k.slice(0, 2) === 'on') node.addEventListener(k.slice(2), attrs[k]);
+      else if (attrs[k] !== false && attrs[k] != null) node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) {
+      node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  // ---- Menus ---------------------------------------------------------------------------------
+
+  function closeMenus(except) {
+    document.querySelectorAll('.menubar [aria-expanded="true"]').forEach(function (b) {
+      if (except && (b === except || b.parentNode.contains(except))) return;
+      b.setAttribute('aria-expanded', 'false');
+      b.nextElementSibling.hidden = true;
+    });
+  }
+
+  function toggle(button, open) {
+    button.setAttribute('aria-expanded', String(open));
+    button.nextElementSibling.hidden = !open;
+    if (open) {
+      var first = button.nextElementSibling.querySelector('button');
+      if (first) first.focus();
+    }
+  }
+
+  function menuList(items, label) {
+    var ul = el('ul', { className: 'menu', role: 'menu', 'aria-label': label, hidden: 'hidden' });
+    items.forEach(function (item) {
+      if (item.separator) {
+        ul.appendChild(el('li', { role: 'separator', className: 'separator' }));
+        return;
+      }
+      var li = el('li', { role: 'none' });
+      if (item.items) {
+        var sub = el('button', {
+          type: 'button',
+          role: 'menuitem',
+          className: 'submenu-toggle',
+          'aria-haspopup': 'menu',
+          'aria-expanded': 'false',
+          text: item.label,
+          onclick: function (e) {
+            e.stopPropagation();
+            closeMenus(sub);
+            toggle(sub, sub.getAttribute('aria-expanded') !== 'true');
+          },
+        });
+        li.appendChild(sub);
+        li.appendChild(menuList(item.items, item.label));
+      } else {
+        li.appendChild(
+          el('button', {
+            type: 'button',
+            role: 'menuitem',
+            'data-function': item.fn,
+            text: item.label,
+            onclick: function () {
+              closeMenus();
+              runMenuItem(item);
+            },
+          }),
+        );
+      }
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  function renderMenus(menus) {
+    var bar = $('menubar');
+    bar.textContent = '';
+    // Sheets puts every add-on menu under Extensions, and a script's own menus in the bar itself.
+    var addons = menus.filter(function (m) {
+      return m.addon;
+    });
+    var top = [
+      {
+        label: 'Extensions',
+        items: addons.map(function (m) {
+          return { label: m.name, items: m.items };
+        }),
+      },
+    ].concat(
+      menus
+        .filter(function (m) {
+          return !m.addon;
+        })
+        .map(function (m) {
+          return { label: m.name, items: m.items };
+        }),
+    );
+    top.forEach(function (menu) {
+      var li = el('li');
+      var button = el('button', {
+        type: 'button',
+        'aria-haspopup': 'menu',
+        'aria-expanded': 'false',
+        text: menu.label,
+        onclick: function (e) {
+          e.stopPropagation();
+          var open = button.getAttribute('aria-expanded') !== 'true';
+          closeMenus();
+          toggle(button, open);
+        },
+      });
+      li.appendChild(button);
+      var list = menuList(menu.items, menu.label);
+      if (!menu.items.length) {
+        list.appendChild(el('li', { role: 'none', className: 'hint', text: 'No add-on menus' }));
+      }
+      li.appendChild(list);
+      bar.appendChild(li);
+    });
+  }
+
+  document.addEventListener('click', function () {
+    closeMenus();
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape') return;
+    var open = document.querySelectorAll('.menubar [aria-expanded="true"]');
+    if (!open.length) return;
+    var last = open[open.length - 1];
+    toggle(last, false);
+    last.focus();
+  });
+
+  function runMenuItem(item) {
+    api('/api/menu', { fn: item.fn }).catch(showError);
+  }
+
+  // ---- Sheet grid ----------------------------------------------------------------------------
+
+  function columnName(i) {
+    var s = '';
+    for (i += 1; i > 0; i = Math.floor((i - 1) / 26))
+      s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+    return s;
+  }
+
+  function renderTabs(sheets) {
+    var tabs = $('sheet-tabs');
+    tabs.textContent = '';
+    sheets.forEach(function (s, i) {
+      var selected = s.name === state.activeSheet;
+      tabs.appendChild(
+        el('button', {
+          type: 'button',
+          role: 'tab',
+          'aria-selected': String(selected),
+          'aria-controls': 'grid-region',
+          tabindex: selected ? '0' : '-1',
+          text: s.name,
+          onclick: function () {
+            state.activeSheet = s.name;
+            renderSheet();
+          },
+          onkeydown: function (e) {
+            var step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+            if (!step) return;
+            var next = sheets[(i + step + sheets.length) % sheets.length];
+            state.activeSheet = next.name;
+            renderSheet();
+            tabs.querySelector('[aria-selected="true"]').focus();
+          },
+        }),
+      );
+    });
+  }
+
+  function renderSheet() {
+    var view = state.sheet;
+    if (!view) return;
+    $('doc-title').textContent = view.name;
+    document.title = view.name + ' – Add-on playground';
+    var sheets = view.sheets;
+    if (
+      !sheets.some(function (s) {
+        return s.name === state.activeSheet;
+      })
+    ) {
+      state.activeSheet = sheets.length ? sheets[view.activeIndex || 0].name : null;
+    }
+    renderTabs(sheets);
+    var sheet = sheets.filter(function (s) {
+      return s.name === state.activeSheet;
+    })[0];
+    var table = $('grid');
+    table.textContent = '';
+    $('grid-empty').hidden = !!(sheet && sheet.values.length);
+    if (!sheet) return;
+    table.setAttribute('aria-label', sheet.name);
+    var width = sheet.values.reduce(function (w, r) {
+      return Math.max(w, r.length);
+    }, 0);
+    var cols = Math.max(width, 8);
+    var rows = Math.max(sheet.values.length + 5, 25);
+    var head = el('tr', {}, [el('th', { className: 'corner', scope: 'col', 'aria-label': 'Row' })]);
+    for (var c = 0; c < cols; c++)
+      head.appendChild(el('th', { scope: 'col', text: columnName(c) }));
+    table.appendChild(el('thead', {}, [head]));
+    var body = el('tbody');
+    var frozen = sheet.frozenRows || 0;
+    for (var r = 0; r < rows; r++) {
+      var values = sheet.values[r] || [];
+      var tr = el('tr', { 'data-row': String(r + 1) }, [
+        el('th', { className: 'row-head', scope: 'row', text: String(r + 1) }),
+      ]);
+      if (r < frozen) {
+        tr.className = 'frozen' + (r === frozen - 1 ? ' frozen-last' : '');
+      }
+      for (c = 0; c < cols; c++) {
+        var v = values[c] == null ? '' : String(values[c]);
+        var td = el('td', { text: v, title: v.length > 24 ? v : false });
+        if (/^-?[\d,]*\.?\d+(%|e[+-]?\d+)?$/i.test(v)) td.className = 'num';
+        tr.appendChild(td);
+      }
+      body.appendChild(tr);
+    }
+    table.appendChild(body);
+    stickFrozenRows(table);
+  }
+
+  /** Frozen rows are sticky below the header row, each at the height of those above it. */
+  function stickFrozenRows(table) {
+    var top = table.tHead.rows[0].getBoundingClientRect().height;
+    table.querySelectorAll('tbody tr.frozen').forEach(function (tr) {
+      Array.prototype.forEach.call(tr.cells, function (cell) {
+        cell.style.top = top + 'px';
+      });
+      top += tr.getBoundingClientRect().height;
+    });
+  }
+
+  // ---- Sidebar and toasts --------------------------------------------------------------------
+
+  function renderUi(ui) {
+    state.ui = ui;
+    renderMenus(ui.menus);
+    var aside = $('sidebar');
+    if (!ui.sidebar) {
+      aside.hidden = true;
+      state.sidebarVersion = null;
+      $('sidebar-frame').removeAttribute('src');
+    } else if (ui.sidebar.version !== state.sidebarVersion) {
+      state.sidebarVersion = ui.sidebar.version;
+      $('sidebar-title').textContent = ui.sidebar.title;
+      $('sidebar-frame').src = '/sidebar?v=' + encodeURIComponent(ui.sidebar.version);
+      aside.hidden = false;
+    }
+    (ui.newToasts || []).forEach(showToast);
+  }
+
+  function showToast(t) {
+    var box = el('div', { className: 'toast' }, [
+      t.title ? el('strong', { text: t.title }) : '',
+      el('span', { text: t.message }),
+    ]);
+    $('toasts').appendChild(box);
+    var seconds = t.timeoutSeconds == null ? 5 : t.timeoutSeconds;
+    if (seconds >= 0)
+      setTimeout(function () {
+        box.remove();
+      }, seconds * 1000);
+  }
+
+  function showError(err) {
+    showToast({ title: 'Playground', message: err.message || String(err), timeoutSeconds: 8 });
+  }
+
+  function closeSidebar() {
+    api('/api/sidebar/close', {}).catch(showError);
+  }
+  $('sidebar-close').addEventListener('click', closeSidebar);
+  window.addEventListener('message', function (e) {
+    if (e.origin !== location.origin || !e.data || e.data.source !== 'playground-sidebar') return;
+    if (e.data.type === 'close') closeSidebar();
+    if (e.data.type === 'focus-editor') $('grid-region').focus();
+  });
+
+  // ---- Playground controls -------------------------------------------------------------------
+
+  function renderStatus(status) {
+    state.status = status;
+    var select = $('user-select');
+    select.textContent = '';
+    status.users.forEach(function (u) {
+      select.appendChild(
+        el('option', { value: u, text: u, selected: u === status.user ? 'selected' : false }),
+      );
+    });
+    var now = new Date(status.now);
+    $('clock-now').textContent = now
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, ' UTC');
+    $('clock-now').setAttribute('datetime', now.toISOString());
+    var hours = Math.round(status.offsetMs / 360000) / 10;
+    $('clock-offset').textContent = hours ? '(' + hours + ' h ahead of real time)' : '';
+    $('retired-switch').checked = status.retired;
+    var triggers = status.triggers || [];
+    $('trigger-summary').textContent = triggers.length
+      ? triggers.length +
+        ' trigger(s): ' +
+        triggers
+          .map(function (t) {
+            return (
+              t.handler +
+              (t.at ? ' at ' + new Date(t.at).toISOString().slice(0, 16).replace('T', ' ') : '')
+            );
+          })
+          .join(', ')
+      : 'No triggers.';
+  }
+
+  $('user-select').addEventListener('change', function (e) {
+    api('/api/user', { email: e.target.value }).then(renderStatus, showError);
+  });
+  $('add-user-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var input = $('new-user');
+    api('/api/user', { email: input.value, add: true }).then(function (s) {
+      input.value = '';
+      renderStatus(s);
+    }, showError);
+  });
+  document.querySelectorAll('[data-advance]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      api('/api/clock', { advanceMs: Number(button.getAttribute('data-advance')) })
+        .then(renderStatus, showError)
+        .then(function () {
+          button.disabled = false;
+        });
+    });
+  });
+  $('retired-switch').addEventListener('change', function (e) {
+    api('/api/retired', { retired: e.target.checked }).then(renderStatus, showError);
+  });
+
+  function logExecution(x) {
+    var li = el('li', { className: x.ok ? 'ok' : 'error' }, [
+      el('time', {
+        datetime: new Date(x.at).toISOString(),
+        text: new Date(x.at).toISOString().slice(11, 19),
+      }),
+      ' ' + x.fn + ' ' + (x.ok ? 'ok' : 'error') + ' ' + Math.round(x.durationMs) + ' ms',
+      x.error ? ': ' + x.error : '',
+    ]);
+    $('exec-log').prepend(li);
+  }
+
+  // ---- Wiring --------------------------------------------------------------------------------
+
+  function start() {
+    api('/api/state').then(function (s) {
+      state.sheet = s.sheet;
+      renderSheet();
+      renderUi(s.ui);
+      renderStatus(s.status);
+      s.executions.forEach(logExecution);
+      var events = new EventSource('/api/events');
+      events.addEventListener('sheet', function (e) {
+        state.sheet = JSON.parse(e.data);
+        renderSheet();
+      });
+      events.addEventListener('ui', function (e) {
+        renderUi(JSON.parse(e.data));
+      });
+      events.addEventListener('status', function (e) {
+        renderStatus(JSON.parse(e.data));
+      });
+      events.addEventListener('execution', function (e) {
+        logExecution(JSON.parse(e.data));
+      });
+      document.body.setAttribute('data-ready', 'true');
+    }, showError);
+  }
+  start();
+})();

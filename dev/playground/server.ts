@@ -1,0 +1,121 @@
+// startPlayground: the provider simulator, the local Apps Script runtime (one shared Clock) and
+// the page that plays the spreadsheet, all served from one 127.0.0.1 origin.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Clock } from '../clock';
+import { Runtime } from '../runtime/index';
+import { Simulator } from '../simulator/index';
+import { DEMO_USERS, registerDemoClients, saveDemoSetup } from './demo-setup';
+import { handle, type RouteContext } from './routes';
+import { PlaygroundSession } from './session';
+import { bundleFunctions } from './sidebar-page';
+import { SseHub } from './sse-hub';
+
+export interface PlaygroundOptions {
+  /** 0 picks any free port (tests); default 8080. */
+  port?: number;
+  /** The built add-on (build/ by default: run `npm run build` first). */
+  bundleDir?: string;
+  /** Where setup problems are reported (default: console.warn). */
+  warn?: (message: string) => void;
+}
+
+export interface Playground {
+  url: string;
+  runtime: Runtime;
+  simulator: Simulator;
+  clock: Clock;
+  session: PlaygroundSession;
+  close(): Promise<void>;
+}
+
+const DEFAULT_BUNDLE_DIR = join(__dirname, '..', '..', 'build');
+
+export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+  const warn = options.warn ?? ((m: string) => console.warn(m));
+  const bundleDir = options.bundleDir ?? DEFAULT_BUNDLE_DIR;
+  const functions = bundleFunctions(bundleDir);
+  const hub = new SseHub();
+  let ctx: RouteContext | null = null;
+  const server = createServer((req, res) => {
+    if (!ctx) {
+      res.writeHead(503, { 'Retry-After': '1' }).end('Starting');
+      return;
+    }
+    void handle(ctx, req, res);
+  });
+  const url = await listen(server, options.port ?? 8080);
+
+  const clock = new Clock();
+  // Consent redirects go to https://script.google.com/macros/d/<id>/usercallback; the simulator
+  // sends the browser to the same path on callbackBase, which this server answers.
+  const simulator = await Simulator.start({ port: 0, clock, callbackBase: url });
+  const runtime = await Runtime.create({ bundleDir, simulatorBase: simulator.url, clock });
+  const spreadsheetId = runtime.defaultSpreadsheetId;
+  const session = new PlaygroundSession(runtime, simulator, clock, hub, spreadsheetId);
+
+  runtime.on('execution', (e) => session.onExecutionEvent(e));
+  runtime.sheets.on(
+    'change',
+    debounce(() => session.pushSheet(), 30),
+  );
+  runtime.sheets.on('ui', () => session.pushUi());
+  // The runtime reports trigger-created / trigger-deleted on 'ui': the panel lists triggers.
+  runtime.on('ui', () => session.pushStatus());
+
+  registerDemoClients(simulator, runtime);
+  for (const u of DEMO_USERS) {
+    session.addUser(u.email, 'healthLinked' in u ? { healthLinked: u.healthLinked } : {});
+  }
+  (await saveDemoSetup(runtime, session.user, spreadsheetId)).forEach(warn);
+  const openProblem = await session.openDocument();
+  if (openProblem) warn(openProblem);
+
+  ctx = {
+    session,
+    hub,
+    functions,
+    async fireDueTriggers() {
+      await runtime.triggers.fireDue();
+      session.pushSheet();
+      session.pushUi();
+    },
+  };
+
+  return {
+    url,
+    runtime,
+    simulator,
+    clock,
+    session,
+    async close() {
+      hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.close();
+      await simulator.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    });
+  });
+}
+
+function debounce(fn: () => void, ms: number): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  return () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      fn();
+    }, ms);
+  };
+}

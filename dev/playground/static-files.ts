@@ -1,0 +1,33 @@
+// Serves the playground page's own files from public/ (plain HTML/CSS/JS: no build step, no CDN).
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+export const PUBLIC_DIR = join(__dirname, 'public');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** Writes the file for a URL path, or returns false when public/ has no such file. */
+export async function serveStatic(urlPath: string, res: ServerResponse): Promise<boolean> {
+  const rel = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  const file = normalize(join(PUBLIC_DIR, rel));
+  if (!file.startsWith(PUBLIC_DIR + sep)) return false;
+  const type = TYPES[extname(file)];
+  if (!type) return false;
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return false;
+  }
+  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+  res.end(body);
+  return true;
+}

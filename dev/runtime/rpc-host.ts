@@ -118,15 +118,14 @@ export function runInWorker(
     };
     port1.on('message', onMessage);
     worker.on('error', (e) => finish({ ok: false, error: { message: e.message, stack: e.stack } }));
-    worker.on('exit', (code) =>
-      // Let messages already queued on the port (the 'done' itself) arrive first.
-      setImmediate(() =>
-        finish({
-          ok: false,
-          error: { message: `Runtime: execution worker exited (code ${code})` },
-        }),
-      ),
-    );
+    worker.on('exit', (code) => {
+      // Whatever the worker posted before it ended (its logs, its 'done') is queued on the port
+      // already, maybe not yet delivered as events: take it now.
+      for (let m = receiveMessageOnPort(port1); m && !finished; m = receiveMessageOnPort(port1)) {
+        onMessage(m.message as WorkerMessage);
+      }
+      finish({ ok: false, error: { message: `Runtime: execution worker exited (code ${code})` } });
+    });
   });
   return { done, kill: (message) => killNow(message) };
 }

@@ -345,14 +345,15 @@ export class Runtime {
   }
 }
 
-/** Path of the first Date or function in google.script.run arguments, or null. */
-function illegalClientValue(value: unknown, path = ''): string | null {
+/** Name of the property holding the first Date or function in google.script.run arguments (the
+ *  argument's index at top level), or null: the client's error names that property. */
+function illegalClientValue(value: unknown, name = '0'): string | null {
   if (Object.prototype.toString.call(value) === '[object Date]' || typeof value === 'function') {
-    return path || '0';
+    return name;
   }
   if (value === null || typeof value !== 'object') return null;
   for (const [k, v] of Object.entries(value)) {
-    const found = illegalClientValue(v, path ? `${path}.${k}` : k);
+    const found = illegalClientValue(v, k);
     if (found !== null) return found;
   }
   return null;

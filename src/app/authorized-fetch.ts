@@ -6,6 +6,7 @@ import type { ResponseClass, TokenFailure } from '../providers/provider';
 import { ConnectionError } from './connection-error';
 import type { ConnectionStore } from './connection-store';
 import { MESSAGES } from './messages';
+import { errorMessage } from './sanitize';
 import type { UserLock } from './oauth-client';
 import type { Session } from './session';
 
@@ -99,9 +100,7 @@ export class AuthorizedFetch {
       try {
         client.refresh();
       } catch (e) {
-        return this.failRefresh(
-          provider.oauth.classifyTokenError(e instanceof Error ? e.message : String(e)),
-        );
+        return this.failRefresh(provider.oauth.classifyTokenError(errorMessage(e)));
       }
       const token = client.token(true)?.access_token;
       if (typeof token !== 'string' || !token) return this.needReconnect('no_access_token');

@@ -4,7 +4,12 @@ import { urlFetchHttp } from '../gas/http';
 import { userLockPort } from '../gas/lock';
 import { createOAuthClient, redirectUri } from '../gas/oauth-service';
 import { secureNonce } from '../gas/pkce';
-import { propertiesStore, scriptProperties, userProperties } from '../gas/properties';
+import {
+  documentProperties,
+  propertiesStore,
+  scriptProperties,
+  userProperties,
+} from '../gas/properties';
 import { ConnectionStore } from './connection-store';
 import type { AppContext } from './context';
 import { SetupStore } from './setup-store';
@@ -16,6 +21,7 @@ export function appContext(): AppContext {
     context = {
       setup: new SetupStore(propertiesStore(scriptProperties())),
       connections: new ConnectionStore(propertiesStore(userProperties())),
+      documentStore: documentStoreOrNull(),
       http: urlFetchHttp,
       clock: { now: () => Date.now() },
       lock: userLockPort(),
@@ -25,4 +31,9 @@ export function appContext(): AppContext {
     };
   }
   return context;
+}
+
+function documentStoreOrNull() {
+  const props = documentProperties();
+  return props ? propertiesStore(props) : null;
 }

@@ -1,5 +1,5 @@
 // The composition root's shape: every adapter a use case needs, built once per execution.
-import type { Clock, Http } from '../core/ports';
+import type { Clock, Http, KeyValueStore } from '../core/ports';
 import type { ClientCredentials, Provider } from '../providers/provider';
 import type { ConnectionStore } from './connection-store';
 import type { OAuthClient, UserLock } from './oauth-client';
@@ -8,6 +8,8 @@ import type { SetupStore } from './setup-store';
 export interface AppContext {
   setup: SetupStore;
   connections: ConnectionStore;
+  /** This spreadsheet's properties; null in a web request such as authCallback. */
+  documentStore: KeyValueStore | null;
   http: Http;
   clock: Clock;
   lock: UserLock;

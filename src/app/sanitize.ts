@@ -15,6 +15,9 @@ export function sanitizeText(text: string, secrets: readonly string[] = [], max 
   return out.length > max ? out.slice(0, max) + '…' : out;
 }
 
+/** The message of anything thrown; errors from another realm (the library's) fail instanceof. */
 export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string')
+    return (e as { message: string }).message;
+  return String(e);
 }

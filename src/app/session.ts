@@ -3,7 +3,7 @@ import type { Provider } from '../providers/provider';
 import type { AppContext } from './context';
 import type { OAuthClient } from './oauth-client';
 import { providerById } from './providers';
-import { requestedScopes } from './scopes';
+import { requestedScopes, selectedMetricIds } from './scopes';
 import type { ProviderSetup } from './setup-store';
 
 export interface Session {
@@ -18,6 +18,6 @@ export function currentSession(ctx: AppContext): Session | null {
   const setup = ctx.setup.current();
   if (!setup) return null;
   const provider = providerById(setup.provider);
-  const scopes = requestedScopes(provider);
+  const scopes = requestedScopes(provider, selectedMetricIds(ctx.documentStore));
   return { provider, setup, scopes, client: ctx.oauthClient(provider, setup.credentials, scopes) };
 }

@@ -2,6 +2,7 @@
 // wraps it as the OAuthClient port. The only code that talks to the OAuth2 library.
 import type { OAuthClient } from '../app/oauth-client';
 import type { ClientCredentials, Provider, StoredToken } from '../providers/provider';
+import { errorMessage } from '../app/sanitize';
 import { userLock } from './lock';
 import { secureCodeVerifier } from './pkce';
 
@@ -56,7 +57,7 @@ export function createOAuthClient(
     lastError() {
       const e: unknown = service.getLastError();
       if (e === undefined || e === null) return null;
-      return e instanceof Error ? e.message : String(e);
+      return errorMessage(e);
     },
     refresh: () => service.refresh(),
     reset: () => service.reset(),

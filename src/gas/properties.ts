@@ -12,3 +12,8 @@ export function propertiesStore(props: GoogleAppsScript.Properties.Properties): 
 
 export const scriptProperties = () => PropertiesService.getScriptProperties();
 export const userProperties = () => PropertiesService.getUserProperties();
+
+/** Null when the execution has no document (a web request such as authCallback). */
+export function documentProperties(): GoogleAppsScript.Properties.Properties | null {
+  return PropertiesService.getDocumentProperties();
+}

@@ -76,7 +76,7 @@ function safeCode(code: string): string {
   return /^[A-Za-z_ 0-9]{1,40}$/.test(code) ? code : 'unknown';
 }
 
-const TOKEN_PREFIX = /^Error retrieving token:\s*/;
+const TOKEN_PREFIX = /^[\s\S]*?Error retrieving token:\s*/;
 
 /**
  * The OAuth2 library turns a failed token request into `Error retrieving token: <reason>`; Fitbit's

@@ -80,7 +80,7 @@ export function classifyGoogleResponse(res: HttpResponse): ResponseClass {
  * `Error retrieving token: invalid_grant, <description>`.
  */
 export function classifyGoogleTokenError(libraryMessage: string): TokenFailure {
-  const reason = libraryMessage.replace(/^Error retrieving token:\s*/, '');
+  const reason = libraryMessage.replace(/^[\s\S]*?Error retrieving token:\s*/, '');
   const status = /^(\d{3}):/.exec(reason)?.[1];
   const code = /^([a-z_]+)\b/.exec(reason)?.[1] ?? (status ? `HTTP ${status}` : 'unknown');
   if (code === 'invalid_grant') return { kind: 'invalid-grant', code };

@@ -80,6 +80,7 @@ export function fakeContext(http: FakeHttp, client = new FakeOAuthClient()) {
   const ctx: AppContext = {
     setup: new SetupStore(script),
     connections: new ConnectionStore(user),
+    documentStore: null,
     http,
     clock: { now: () => now },
     lock: {

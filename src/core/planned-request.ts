@@ -7,6 +7,8 @@
  *   date range and metric ids the answer fills), `units`, optional `page` (1-based, Google paging).
  * - `toHttpRequest(planned, authorization?)`: the HttpRequest to send; the caller passes the
  *   Authorization header value (planned requests never hold a token).
+ * - `orderByLastDay(requests)`: stable sort by the last day covered, so that finishing requests
+ *   in plan order completes days from the start of the range onwards.
  */
 import type { HttpRequest } from './ports';
 import type { DateRange } from './dates';
@@ -47,4 +49,17 @@ export function toHttpRequest(planned: PlannedRequest, authorization?: string): 
   if (planned.body !== undefined) request.payload = planned.body;
   if (contentType !== undefined) request.contentType = contentType;
   return request;
+}
+
+export function orderByLastDay(requests: readonly PlannedRequest[]): PlannedRequest[] {
+  return requests
+    .map((request, index) => ({ request, index }))
+    .sort((a, b) =>
+      a.request.covers.end === b.request.covers.end
+        ? a.index - b.index
+        : a.request.covers.end < b.request.covers.end
+          ? -1
+          : 1,
+    )
+    .map((x) => x.request);
 }

@@ -14,25 +14,15 @@ import type { PlannedRequest } from '../../core/planned-request';
 import type { DayValues, ParseResult } from '../../core/day-values';
 import { compareDates, isCivilDate } from '../../core/dates';
 import { roundTo } from '../../core/units';
+import { isRecord, jsonObjectBody } from '../../core/json-body';
 import { isMetricId, metric, type MetricId } from '../metrics';
 
 class Malformed extends Error {}
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function parseBody(response: HttpResponse): Record<string, unknown> {
-  if (response.status < 200 || response.status > 299)
-    throw new Malformed(`HTTP ${response.status}`);
-  let body: unknown;
-  try {
-    body = JSON.parse(response.body);
-  } catch {
-    throw new Malformed('body is not JSON');
-  }
-  if (!isRecord(body)) throw new Malformed('body is not a JSON object');
-  return body;
+  const parsed = jsonObjectBody(response);
+  if (!parsed.ok) throw new Malformed(parsed.reason);
+  return parsed.body;
 }
 
 function metricIdsOf(request: PlannedRequest): MetricId[] {

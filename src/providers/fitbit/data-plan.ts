@@ -13,7 +13,7 @@
  * summary field, so it is always a body time series.
  */
 import { addDays, chunkRange, dayCount, type DateRange } from '../../core/dates';
-import type { PlannedRequest } from '../../core/planned-request';
+import { orderByLastDay, type PlannedRequest } from '../../core/planned-request';
 import type { UnitSystem } from '../../core/units';
 import { metric, supportedMetricIds, type MetricId } from '../metrics';
 
@@ -120,15 +120,5 @@ export function planFitbitRequests(
   for (let i = s - 1; i >= 0; i--)
     planned.push(summaryRequest(addDays(range.end, -i), summaryMetrics, units));
   for (const group of seriesOnly) planned.push(...seriesRequests(range, group, units));
-  // Stable sort by last covered day: requests finishing early complete the oldest days first.
-  return planned
-    .map((req, index) => ({ req, index }))
-    .sort((a, b) =>
-      a.req.covers.end < b.req.covers.end
-        ? -1
-        : a.req.covers.end > b.req.covers.end
-          ? 1
-          : a.index - b.index,
-    )
-    .map((x) => x.req);
+  return orderByLastDay(planned);
 }

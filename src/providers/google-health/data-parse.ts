@@ -18,14 +18,11 @@ import type { PlannedRequest } from '../../core/planned-request';
 import type { DayValues, ParseResult } from '../../core/day-values';
 import { compareDates, fromParts, type CivilDate } from '../../core/dates';
 import { fromBaseUnit, roundTo } from '../../core/units';
+import { isRecord, jsonObjectBody } from '../../core/json-body';
 import { isMetricId, metric, type GoogleValue, type MetricId } from '../metrics';
 import { nextPageRequest } from './data-plan';
 
 class Malformed extends Error {}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function dayOf(point: Record<string, unknown>): CivilDate {
   const start = point.civilStartTime;
@@ -126,15 +123,9 @@ export function parseGoogleHealthResponse(
   try {
     if (request.shape !== 'google-daily-rollup')
       throw new Malformed(`not a Google request shape: ${request.shape}`);
-    if (response.status < 200 || response.status > 299)
-      throw new Malformed(`HTTP ${response.status}`);
-    let body: unknown;
-    try {
-      body = JSON.parse(response.body);
-    } catch {
-      throw new Malformed('body is not JSON');
-    }
-    if (!isRecord(body)) throw new Malformed('body is not a JSON object');
+    const parsed = jsonObjectBody(response);
+    if (!parsed.ok) throw new Malformed(parsed.reason);
+    const body = parsed.body;
     const values = parsePoints(request, body);
     const token = body.nextPageToken;
     if (token !== undefined && typeof token !== 'string')

@@ -14,7 +14,7 @@
  *  "windowSizeDays":1,"pageSize":<days in the chunk>}.
  */
 import { addDays, chunkRange, dateParts, dayCount, type DateRange } from '../../core/dates';
-import type { PlannedRequest } from '../../core/planned-request';
+import { orderByLastDay, type PlannedRequest } from '../../core/planned-request';
 import type { UnitSystem } from '../../core/units';
 import { metric, supportedMetricIds, type MetricId } from '../metrics';
 
@@ -87,16 +87,7 @@ export function planGoogleHealthRequests(
       });
     }
   }
-  return planned
-    .map((req, index) => ({ req, index }))
-    .sort((a, b) =>
-      a.req.covers.end < b.req.covers.end
-        ? -1
-        : a.req.covers.end > b.req.covers.end
-          ? 1
-          : a.index - b.index,
-    )
-    .map((x) => x.req);
+  return orderByLastDay(planned);
 }
 
 /** "All other request fields need to be the same as in the initial request" (pageToken doc). */

@@ -39,6 +39,11 @@ export function disconnectAccount() {
   return connect.disconnectAndState();
 }
 
+/** Sidebar's "Check connection": one identity call (refreshing the token if needed). */
+export function checkConnection() {
+  return connect.checkAndState();
+}
+
 export function menuAuthorize(): void {
   connect.menuAuthorizeDialog();
 }

@@ -5,6 +5,7 @@ import { authorizeDialog, messageDialog } from '../ui/authorize-dialog';
 import { htmlPage, showDialog, showSidebarFile, toast } from '../gas/ui';
 import { appContext } from './composition';
 import { completeAuthorization, disconnect, startAuthorization } from './connect';
+import { checkIdentity } from './identity';
 import { currentSession } from './session';
 import { saveSetup, type SaveSetupResult } from './setup';
 import type { SetupInput } from './setup-validation';
@@ -60,4 +61,12 @@ export function menuDisconnectToast(): void {
   const ctx = appContext();
   disconnect(ctx);
   toast('Disconnected: the add-on no longer has access to your data.', 'Activity data');
+}
+
+/** The identity call on demand: refreshes the token if needed and updates the status. */
+export function checkAndState(): SidebarState {
+  const ctx = appContext();
+  const session = currentSession(ctx);
+  if (session && session.client.token()) checkIdentity(ctx, session);
+  return sidebarState(ctx);
 }

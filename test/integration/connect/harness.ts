@@ -106,7 +106,14 @@ export interface SidebarStateView {
 export const state = (bed: Bed, user = USER) =>
   call<SidebarStateView>(bed, 'getSidebarState', [], user);
 
-export async function setUp(bed: Bed, setup: typeof GOOGLE | typeof FITBIT): Promise<void> {
+export interface SetupArgs {
+  provider: 'fitbit' | 'google-health';
+  clientId: string;
+  clientSecret?: string;
+  appType?: 'server' | 'client' | 'personal';
+}
+
+export async function setUp(bed: Bed, setup: SetupArgs): Promise<void> {
   const r = await call<{ ok: boolean }>(bed, 'saveProviderSetup', [setup]);
   if (!r.ok) throw new Error(`setup refused: ${JSON.stringify(r)}`);
 }

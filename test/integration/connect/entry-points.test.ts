@@ -65,3 +65,16 @@ it('no entry point returns the client secret or a token to the browser', async (
   });
   for (const secret of forbidden) expect(inspect(d, { depth: 8 })).not.toContain(secret);
 });
+
+it('onOpen builds the add-on menu in AuthMode.NONE and the sidebar opens', async () => {
+  const ss = bed.rt.defaultSpreadsheetId;
+  const open = await bed.rt.run('onOpen', [{}], { authMode: 'NONE', spreadsheetId: ss });
+  expect(open.ok).toBe(true);
+  const menus = JSON.stringify(bed.rt.sheets.menus(ss, 'user@example.com'));
+  for (const fn of ['showSidebar', 'menuAuthorize', 'menuDisconnect']) expect(menus).toContain(fn);
+  const shown = await bed.rt.run('showSidebar', [], { spreadsheetId: ss });
+  expect(shown.ok).toBe(true);
+  const sidebar = bed.rt.sheets.lastSidebar(ss, 'user@example.com');
+  expect(sidebar?.html).toContain('aria-live="polite"');
+  expect(sidebar?.html).not.toMatch(/<link[^>]+stylesheet|https:\/\/fonts\./);
+});

@@ -1,0 +1,118 @@
+// `npm run bench`: requests, Sheets calls and wall time of the add-on's sync against two baselines
+// (per-day fetches with appendRow, per-cell setValue), both providers, several day counts.
+import type { Runtime } from '../dev/runtime/index';
+import { DEFAULT_METRIC_IDS } from '../src/providers/metrics';
+import type { ProviderId } from '../src/providers/provider';
+import {
+  perCellTrial,
+  perDayRequestCount,
+  perDayTrial,
+  plannedRequestCount,
+  rangeEndingYesterday,
+} from './baselines';
+import {
+  BENCH_USER,
+  callAddOn,
+  connectAddOn,
+  newRuntime,
+  startBed,
+  storedAccessToken,
+} from './bed';
+import { measure, type Trial } from './measure';
+import { parseOptions } from './options';
+import { footnote, jsonLine, table, type BenchRow, type StrategyName } from './report';
+import { perCellSource, perDaySource } from './script-sources';
+import { fillSimulatorGaps } from './simulator-gaps';
+
+/** Refreshes the add-on's token if it is due (its own "Check connection"), then reads it. */
+async function freshToken(addOn: Runtime, provider: ProviderId): Promise<string> {
+  await callAddOn(addOn, 'checkConnection');
+  return storedAccessToken(addOn, provider);
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const filled = fillSimulatorGaps();
+  if (filled.length > 0)
+    process.stderr.write(
+      `note: the simulator lacks Google data types ${filled.join(', ')}; bench/simulator-gaps.ts serves them\n`,
+    );
+  const bed = await startBed();
+  const [perDaySrc, perCellSrc] = await Promise.all([perDaySource(), perCellSource()]);
+  const rows: BenchRow[] = [];
+  const runtimes: Runtime[] = [];
+  try {
+    for (const provider of opts.providers) {
+      const addOn = await newRuntime(bed);
+      const perDay = await newRuntime(bed, perDaySrc);
+      const perCell = await newRuntime(bed, perCellSrc);
+      runtimes.push(addOn, perDay, perCell);
+      await connectAddOn(bed, addOn, provider);
+      const timeZone = bed.sim.user(BENCH_USER).timeZone;
+      for (const days of opts.days) {
+        const range = rangeEndingYesterday(bed.clock.now(), timeZone, days);
+        const planned = plannedRequestCount(provider, range);
+        const strategies: [StrategyName, () => Promise<Trial>, number][] = [
+          [
+            'per-day',
+            async () => perDayTrial(perDay, provider, range, await freshToken(addOn, provider)),
+            perDayRequestCount(provider, days),
+          ],
+          [
+            'per-cell',
+            async () => perCellTrial(perCell, provider, range, await freshToken(addOn, provider)),
+            Math.ceil(planned / 30),
+          ],
+        ];
+        for (const [strategy, newTrial, predictedRoundTrips] of strategies) {
+          if (!opts.json) process.stderr.write(`${provider} ${days} days ${strategy} ... `);
+          const m = await measure(
+            async () => {
+              const trial = await newTrial();
+              return {
+                rt: trial.rt,
+                execute: async (stop) => {
+                  const r = await trial.execute(stop);
+                  // A run that stopped early is re-run; a finished one must have every day.
+                  if (r.completed && r.rows !== days)
+                    throw new Error(`${strategy} wrote ${r.rows} rows for ${days} days`);
+                  return r;
+                },
+              };
+            },
+            {
+              sim: bed.sim,
+              latencyMs: opts.latencyMs,
+              budgetMs: opts.budgetMs,
+              predictedRoundTrips,
+            },
+          );
+          const row: BenchRow = {
+            provider,
+            days,
+            metrics: DEFAULT_METRIC_IDS.length,
+            strategy,
+            requests: m.requests,
+            sheetCalls: m.sheetCalls,
+            wallMs: m.wallMs,
+            estimated: m.estimated,
+          };
+          rows.push(row);
+          if (opts.json) process.stdout.write(jsonLine(row) + '\n');
+          else process.stderr.write(`${m.estimated ? '~' : ''}${m.wallMs} ms\n`);
+        }
+      }
+    }
+  } finally {
+    for (const rt of runtimes) await rt.close();
+    await bed.close();
+  }
+  if (!opts.json) {
+    process.stdout.write(table(rows) + '\n\n' + footnote(opts.latencyMs, opts.budgetMs) + '\n');
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -56,9 +56,12 @@ export function perCellBaseline(args: PerCellArgs): number {
     });
   }
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+  const dates = eachDay(args.range);
+  // getRange outside the sheet throws, so a new sheet (1000 rows) must grow first.
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < dates.length + 1) sheet.insertRowsAfter(maxRows, dates.length + 1 - maxRows);
   sheet.getRange(1, 1).setValue('Date');
   columns.forEach((c, j) => sheet.getRange(1, j + 2).setValue(c.header));
-  const dates = eachDay(args.range);
   dates.forEach((date, i) => {
     sheet.getRange(i + 2, 1).setValue(date);
     const row = cells[date] ?? {};

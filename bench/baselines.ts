@@ -78,8 +78,9 @@ export function perDayTrial(
   provider: ProviderId,
   range: DateRange,
   accessToken: string,
+  timeZone: string,
 ): Trial {
-  const spreadsheetId = rt.sheets.createSpreadsheet(`per-day ${provider} ${range.start}`);
+  const spreadsheetId = rt.sheets.createSpreadsheet(`per-day ${range.start}`, timeZone);
   const args = {
     provider,
     accessToken,
@@ -95,16 +96,16 @@ export function perCellTrial(
   provider: ProviderId,
   range: DateRange,
   accessToken: string,
+  timeZone: string,
 ): Trial {
-  const spreadsheetId = rt.sheets.createSpreadsheet(`per-cell ${provider} ${range.start}`);
+  const spreadsheetId = rt.sheets.createSpreadsheet(`per-cell ${range.start}`, timeZone);
   const args = { provider, accessToken, range, metricIds: [...DEFAULT_METRIC_IDS] };
   return { rt, execute: (stop) => runScript(rt, 'perCellBaseline', args, spreadsheetId, stop) };
 }
 
-/** The last `days` complete local days of the person: up to yesterday in their time zone. */
-export function rangeEndingYesterday(nowMs: number, timeZone: string, days: number): DateRange {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(nowMs));
-  const end = addDays(today, -1);
+/** The add-on's backfill range for `days` days: up to today in the spreadsheet's time zone. */
+export function rangeEndingToday(nowMs: number, timeZone: string, days: number): DateRange {
+  const end = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(nowMs));
   const range = { start: addDays(end, -(days - 1)), end };
   if (eachDay(range).length !== days) throw new Error(`bad range for ${days} days`);
   return range;

@@ -42,8 +42,13 @@ export async function startBed(): Promise<Bed> {
 }
 
 /** A runtime over the add-on's built bundle, or over a baseline's source. */
-export async function newRuntime(bed: Bed, scriptSource?: string): Promise<Runtime> {
+export async function newRuntime(
+  bed: Bed,
+  timeZone: string,
+  scriptSource?: string,
+): Promise<Runtime> {
   const rt = await Runtime.create({
+    timeZone,
     ...(scriptSource === undefined ? { bundleDir: BUNDLE } : { scriptSource, bundleDir: BUNDLE }),
     simulatorBase: bed.sim.url,
     clock: bed.clock,

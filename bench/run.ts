@@ -8,7 +8,7 @@ import {
   perDayRequestCount,
   perDayTrial,
   plannedRequestCount,
-  rangeEndingYesterday,
+  rangeEndingToday,
 } from './baselines';
 import {
   BENCH_USER,
@@ -18,6 +18,7 @@ import {
   startBed,
   storedAccessToken,
 } from './bed';
+import { addOnTrial } from './addon';
 import { measure, type Trial } from './measure';
 import { parseOptions } from './options';
 import { footnote, jsonLine, table, type BenchRow, type StrategyName } from './report';
@@ -43,24 +44,32 @@ async function main(): Promise<void> {
   const runtimes: Runtime[] = [];
   try {
     for (const provider of opts.providers) {
-      const addOn = await newRuntime(bed);
-      const perDay = await newRuntime(bed, perDaySrc);
-      const perCell = await newRuntime(bed, perCellSrc);
+      // Spreadsheets in the person's zone: the add-on's "today" is then the provider's today.
+      const timeZone = bed.sim.user(BENCH_USER).timeZone;
+      const addOn = await newRuntime(bed, timeZone);
+      const perDay = await newRuntime(bed, timeZone, perDaySrc);
+      const perCell = await newRuntime(bed, timeZone, perCellSrc);
       runtimes.push(addOn, perDay, perCell);
       await connectAddOn(bed, addOn, provider);
-      const timeZone = bed.sim.user(BENCH_USER).timeZone;
       for (const days of opts.days) {
-        const range = rangeEndingYesterday(bed.clock.now(), timeZone, days);
+        const range = rangeEndingToday(bed.clock.now(), timeZone, days);
         const planned = plannedRequestCount(provider, range);
         const strategies: [StrategyName, () => Promise<Trial>, number][] = [
           [
+            'addon',
+            () => Promise.resolve(addOnTrial(addOn, bed.clock, range, timeZone)),
+            Math.ceil(planned / 30),
+          ],
+          [
             'per-day',
-            async () => perDayTrial(perDay, provider, range, await freshToken(addOn, provider)),
+            async () =>
+              perDayTrial(perDay, provider, range, await freshToken(addOn, provider), timeZone),
             perDayRequestCount(provider, days),
           ],
           [
             'per-cell',
-            async () => perCellTrial(perCell, provider, range, await freshToken(addOn, provider)),
+            async () =>
+              perCellTrial(perCell, provider, range, await freshToken(addOn, provider), timeZone),
             Math.ceil(planned / 30),
           ],
         ];

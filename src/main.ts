@@ -3,6 +3,7 @@
 import { buildMenu } from './app/menu';
 import * as connect from './app/connect-entry';
 import type { SetupInput } from './app/setup-validation';
+import * as sync from './app/sync/sync-entry';
 
 /** Simple trigger: builds the add-on menu. Runs in AuthMode.NONE, so it reads no properties. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -50,4 +51,44 @@ export function menuAuthorize(): void {
 
 export function menuDisconnect(): void {
   connect.menuDisconnectToast();
+}
+
+/** Sidebar "Sync now": from the last synced day minus a late-upload window to today. */
+export function syncNow() {
+  return sync.syncNow();
+}
+
+/** Sidebar "Backfill": every day from the start date (an ISO 'yyyy-mm-dd' string) to today. */
+export function startBackfill(startDateIsoString: string) {
+  return sync.backfill(startDateIsoString);
+}
+
+export function setDailySync(enabled: boolean) {
+  return sync.setDaily(enabled);
+}
+
+export function saveSyncSettings(settings: { metrics: string[]; units: string }) {
+  return sync.saveSyncSettings(settings);
+}
+
+/** Daily time-driven trigger. */
+export function runScheduledSync(_e?: unknown): void {
+  sync.scheduledRun();
+}
+
+/** One-off trigger that resumes a sync paused by the time or rate budget. */
+export function continueSync(_e?: unknown): void {
+  sync.continuationRun();
+}
+
+export function menuSyncNow(): void {
+  sync.menuSyncNow();
+}
+
+export function menuBackfill(): void {
+  sync.menuBackfill();
+}
+
+export function menuToggleDailySync(): void {
+  sync.menuToggleDaily();
 }

@@ -4,6 +4,9 @@ import { urlFetchHttp } from '../gas/http';
 import { userLockPort } from '../gas/lock';
 import { createOAuthClient, redirectUri } from '../gas/oauth-service';
 import { secureNonce } from '../gas/pkce';
+import { gasWorkbook } from '../gas/sheet-workbook';
+import { documentLock, pause } from '../gas/sheet-lock';
+import { gasTriggers } from '../gas/triggers';
 import {
   documentProperties,
   propertiesStore,
@@ -13,6 +16,7 @@ import {
 import { ConnectionStore } from './connection-store';
 import type { AppContext } from './context';
 import { SetupStore } from './setup-store';
+import type { SyncPorts } from './sync/sync';
 
 let context: AppContext | null = null;
 
@@ -28,6 +32,7 @@ export function appContext(): AppContext {
       redirectUri,
       newNonce: secureNonce,
       oauthClient: createOAuthClient,
+      sync: syncPorts,
     };
   }
   return context;
@@ -36,4 +41,24 @@ export function appContext(): AppContext {
 function documentStoreOrNull() {
   const props = documentProperties();
   return props ? propertiesStore(props) : null;
+}
+
+let ports: SyncPorts | null | undefined;
+
+/** Built on first use: menus and web requests that never sync touch no spreadsheet. */
+function syncPorts(): SyncPorts | null {
+  if (ports === undefined) {
+    if (!documentProperties()) ports = null;
+    else {
+      const workbook = gasWorkbook();
+      ports = {
+        workbook,
+        triggers: gasTriggers(() => workbook.timeZone()),
+        lock: documentLock(),
+        sleep: pause,
+        userStore: propertiesStore(userProperties()),
+      };
+    }
+  }
+  return ports;
 }

@@ -4,6 +4,7 @@ import type { ClientCredentials, Provider } from '../providers/provider';
 import type { ConnectionStore } from './connection-store';
 import type { OAuthClient, UserLock } from './oauth-client';
 import type { SetupStore } from './setup-store';
+import type { SyncPorts } from './sync/sync';
 
 export interface AppContext {
   setup: SetupStore;
@@ -18,4 +19,6 @@ export interface AppContext {
   /** An unguessable id (consent-request nonces). */
   newNonce(): string;
   oauthClient(provider: Provider, creds: ClientCredentials, scopes: string[]): OAuthClient;
+  /** The sync's sheet, triggers and document lock; null without a document (a web request). */
+  sync?(): SyncPorts | null;
 }

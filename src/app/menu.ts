@@ -1,6 +1,9 @@
 // The add-on menu: item labels and the entry points they call.
 export const MENU_ITEMS: ReadonlyArray<readonly [label: string, entryPoint: string]> = [
   ['Open sidebar', 'showSidebar'],
+  ['Sync now', 'menuSyncNow'],
+  ['Backfill...', 'menuBackfill'],
+  ['Schedule daily sync on/off', 'menuToggleDailySync'],
   ['Authorize', 'menuAuthorize'],
   ['Disconnect', 'menuDisconnect'],
 ];

@@ -7,6 +7,8 @@ import type { AppContext } from './context';
 import { MESSAGES } from './messages';
 import { providerById } from './providers';
 import { currentSession } from './session';
+import { schedule } from './sync/sync';
+import { syncView, type SyncView } from './sync/view';
 
 export interface ProviderChoice {
   id: ProviderId;
@@ -41,6 +43,8 @@ export interface SidebarState {
     /** True when switching to Google Health is the way out (the legacy API is off). */
     offerGoogleHealth: boolean;
   };
+  /** Sync settings, progress and status of this document; null without a document. */
+  sync: SyncView | null;
 }
 
 const CHOICE_TEXT: Record<
@@ -73,7 +77,15 @@ export function sidebarState(ctx: AppContext): SidebarState {
     chosenProvider: ctx.setup.chosenProvider(),
     redirectUri: ctx.redirectUri(),
     connection: connectionView(ctx),
+    sync: syncState(ctx),
   };
+}
+
+function syncState(ctx: AppContext): SyncView | null {
+  if (!ctx.documentStore) return null;
+  const ports = ctx.sync?.() ?? null;
+  const scheduleView = ports ? schedule(ports).view() : null;
+  return syncView(ctx.documentStore, ctx.setup.chosenProvider(), scheduleView, ctx.clock.now());
 }
 
 function connectionView(ctx: AppContext): SidebarState['connection'] {

@@ -1,0 +1,29 @@
+// What the sync tells the person, in plain words with the action to take.
+import type { ContinuationReason } from '../../core/checkpoint';
+
+export const SYNC_MESSAGES = {
+  busy: 'A sync is already running in this spreadsheet. Wait until it finishes (the sidebar shows its progress), then try again.',
+  noDocument: 'Open the spreadsheet and use the add-on from there.',
+  notConnected: 'Not connected: click Authorize in the sidebar first.',
+  nothingAllowed:
+    'None of the chosen data was allowed at consent. Click Authorize again and tick the boxes, or choose other data in Settings.',
+  firstSync:
+    'The first "Sync now" reads the last 30 days. To bring in older days, use Backfill with a start date.',
+  done: (days: number) => `Sync finished: ${days} day${days === 1 ? '' : 's'} up to date.`,
+  paused: (reason: ContinuationReason) =>
+    reason === 'rate-limit'
+      ? 'Paused: the provider’s request limit is used up for now. The sync continues by itself when it is back.'
+      : reason === 'time-budget'
+        ? 'Paused: Apps Script lets one run last 6 minutes. The sync continues by itself in a minute.'
+        : 'Some requests failed just now. Everything else was written; the sync tries them again by itself.',
+  skipped: (labels: string[]) =>
+    `Not allowed at consent: ${labels.join(', ')}. Those columns were left alone; the rest was synced. To add them, click Authorize again and tick them.`,
+  refused: (labels: string[]) =>
+    `Left out: ${labels.join(', ')}: the provider refused to send it. The other columns were synced.`,
+  problems: (list: string[]) =>
+    `Some answers could not be used (nothing from them was written): ${list.slice(0, 3).join('; ')}${list.length > 3 ? '; …' : ''}.`,
+  badCheckpoint:
+    'The saved progress of the last sync could not be read; the next sync starts afresh.',
+  dailyOn: 'Daily sync is on: the add-on syncs every morning.',
+  dailyOff: 'Daily sync is off.',
+} as const;

@@ -1,0 +1,46 @@
+// The ports the sync use case needs beyond the connect ones: the data sheet, triggers, the
+// document lock and a pause for backoff. src/gas implements them over Apps Script.
+import type { CivilDate } from '../../core/dates';
+import type { UpsertPlan } from '../../core/upsert-plan';
+
+/** What the upsert planner needs from the sheet: the header row and the key column. */
+export interface SheetSnapshot {
+  header: unknown[];
+  /** The key column below the header as 'yyyy-MM-dd' read in the spreadsheet's zone, or null. */
+  keys: (string | null)[];
+  lastRow: number;
+}
+
+export interface DataSheet {
+  readonly sheetId: number;
+  /** True when the sheet was (re)created in this execution. */
+  readonly created: boolean;
+  read(keyHeader: string): SheetSnapshot;
+  /** Applies the plan in order: deletions, insertions, growth, one setValues per block. */
+  apply(plan: UpsertPlan, keyHeader: string): void;
+}
+
+export interface Workbook {
+  timeZone(): string;
+  /** Today's date in the spreadsheet's time zone (the person's calendar). */
+  today(): CivilDate;
+  /** The data sheet by its stored id (a renamed sheet is still found), else a new one. */
+  dataSheet(storedSheetId: number | null, preferredName: string): DataSheet;
+  id(): string;
+}
+
+export interface TriggerPort {
+  /** Whether this user's trigger with this id still exists for this document. */
+  exists(id: string): boolean;
+  /** A daily time-driven trigger at about `hour` o'clock in the spreadsheet's zone. */
+  createDaily(handler: string, hour: number): string;
+  /** A one-off trigger at an instant. */
+  createAt(handler: string, atMs: number): string;
+  remove(id: string): void;
+}
+
+export interface DocumentLock {
+  /** False when another execution holds the document lock for longer than `waitMs`. */
+  tryLock(waitMs: number): boolean;
+  release(): void;
+}

@@ -1,0 +1,154 @@
+// The data sheet over SpreadsheetApp: found by its stored sheet id, dates written as Date objects
+// at midnight in the spreadsheet's zone and read back in that zone, the upsert plan applied with a
+// fixed number of calls (one read of the header and of the key column, one setValues per block).
+import type { CivilDate } from '../core/dates';
+import { findColumn, type CellValue, type UpsertPlan } from '../core/upsert-plan';
+import type { DataSheet, SheetSnapshot, Workbook } from '../app/sync/ports';
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+const CIVIL = /^\d{4}-\d{2}-\d{2}$/;
+
+function isDate(value: unknown): value is Date {
+  // Cells come back as Dates of the script's realm; toString tag works across realms too.
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function offsetMinutes(ms: number, timeZone: string): number {
+  const z = Utilities.formatDate(new Date(ms), timeZone, 'Z');
+  const m = /^([+-])(\d{2})(\d{2})$/.exec(z);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * Midnight of a civil date in a zone. Where a DST change skips midnight (clocks jump from 00:00
+ * to 01:00 in some zones) the day starts later: step forward until the instant reads that date.
+ */
+export function midnightIn(date: CivilDate, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const utc = Date.UTC(y, m - 1, d);
+  let t = utc - offsetMinutes(utc, timeZone) * 60_000;
+  t = utc - offsetMinutes(t, timeZone) * 60_000;
+  for (let i = 0; i < 3 && Utilities.formatDate(new Date(t), timeZone, 'yyyy-MM-dd') < date; i++)
+    t += 3_600_000;
+  return new Date(t);
+}
+
+function keyOf(value: unknown, timeZone: string): string | null {
+  if (isDate(value)) return Utilities.formatDate(value, timeZone, 'yyyy-MM-dd');
+  if (typeof value === 'string' && CIVIL.test(value.trim())) return value.trim();
+  return null;
+}
+
+class SheetTable implements DataSheet {
+  private maxRows = 0;
+  private maxColumns = 0;
+
+  constructor(
+    private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    private readonly timeZone: string,
+    readonly sheetId: number,
+    readonly created: boolean,
+  ) {}
+
+  read(keyHeader: string): SheetSnapshot {
+    const lastRow = this.sheet.getLastRow();
+    const lastColumn = this.sheet.getLastColumn();
+    this.maxRows = this.sheet.getMaxRows();
+    this.maxColumns = this.sheet.getMaxColumns();
+    if (lastRow === 0 || lastColumn === 0) return { header: [], keys: [], lastRow: 0 };
+    const header = this.sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
+    const keyColumn = findColumn(header, keyHeader);
+    let keys: (string | null)[] = [];
+    if (keyColumn !== null && lastRow > 1) {
+      keys = this.sheet
+        .getRange(2, keyColumn, lastRow - 1, 1)
+        .getValues()
+        .map((row) => keyOf(row[0], this.timeZone));
+    }
+    return { header, keys, lastRow };
+  }
+
+  apply(plan: UpsertPlan, keyHeader: string): void {
+    for (const d of plan.deleteRows) {
+      this.sheet.deleteRows(d.row, d.count);
+      this.maxRows -= d.count;
+    }
+    for (const ins of plan.insertRows) {
+      this.sheet.insertRowsBefore(ins.beforeRow, ins.count);
+      this.maxRows += ins.count;
+    }
+    if (plan.minRows > this.maxRows) {
+      this.sheet.insertRowsAfter(this.maxRows, plan.minRows - this.maxRows);
+      this.maxRows = plan.minRows;
+    }
+    if (plan.minColumns > this.maxColumns) {
+      this.sheet.insertColumnsAfter(this.maxColumns, plan.minColumns - this.maxColumns);
+      this.maxColumns = plan.minColumns;
+    }
+    const keyColumn = plan.columns[keyHeader];
+    let headerWritten = false;
+    for (const block of plan.writes) {
+      const k = keyColumn - block.column;
+      const values = block.values.map((row, r) =>
+        row.map((cell: CellValue, c) =>
+          c === k && block.row + r > 1 && typeof cell === 'string' && CIVIL.test(cell)
+            ? midnightIn(cell, this.timeZone)
+            : cell,
+        ),
+      );
+      this.sheet
+        .getRange(block.row, block.column, values.length, values[0].length)
+        .setValues(values);
+      if (block.row === 1) headerWritten = true;
+      const firstData = Math.max(2, block.row);
+      const lastData = block.row + values.length - 1;
+      if (k >= 0 && k < values[0].length && lastData >= firstData)
+        this.sheet
+          .getRange(firstData, keyColumn, lastData - firstData + 1, 1)
+          .setNumberFormat(DATE_FORMAT);
+    }
+    if (headerWritten || this.created) this.sheet.setFrozenRows(1);
+  }
+}
+
+class GasWorkbook implements Workbook {
+  private ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  private zone: string | null = null;
+  private docId: string | null = null;
+
+  private spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    if (!this.ss) this.ss = SpreadsheetApp.getActive();
+    return this.ss;
+  }
+
+  timeZone(): string {
+    if (!this.zone) this.zone = this.spreadsheet().getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  id(): string {
+    if (!this.docId) this.docId = this.spreadsheet().getId();
+    return this.docId;
+  }
+
+  today(): CivilDate {
+    return Utilities.formatDate(new Date(), this.timeZone(), 'yyyy-MM-dd');
+  }
+
+  dataSheet(storedSheetId: number | null, preferredName: string): DataSheet {
+    const ss = this.spreadsheet();
+    const tz = this.timeZone();
+    const found = storedSheetId === null ? null : ss.getSheetById(storedSheetId);
+    if (found) return new SheetTable(found, tz, storedSheetId as number, false);
+    let name = preferredName;
+    for (let n = 2; ss.getSheetByName(name); n++) name = `${preferredName} ${n}`;
+    const sheet = ss.insertSheet(name);
+    return new SheetTable(sheet, tz, sheet.getSheetId(), true);
+  }
+}
+
+export function gasWorkbook(): Workbook {
+  return new GasWorkbook();
+}

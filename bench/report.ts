@@ -81,6 +81,8 @@ export function footnote(latencyMs: number, budgetMs: number): string {
     `and wallMs = measured + ${latencyMs} ms x UrlFetchApp round trips (a fetchAll batch counts once: its`,
     `requests run in parallel; sequential fetches count once each).`,
     `fitbit-hour waits: hours the legacy Fitbit limit of 150 requests/user/hour would add,`,
-    `ceil(requests/150) - 1 (derived; not included in wallMs).`,
+    `ceil(requests/150) - 1 (derived; not included in wallMs). The add-on pauses by itself at its`,
+    `providers' limits and resumes by a one-off trigger; the bench fires it at once on the simulated`,
+    `clock, so wallMs counts its executions, not the waits between them.`,
   ].join('\n');
 }

@@ -24,6 +24,24 @@ export interface WorkerChannel {
   done(result: DoneResult): void;
 }
 
+/** How long the worker keeps looking for a reply the host has already signalled. */
+const REPLY_GRACE_MS = 5000;
+
+/**
+ * Reads the host's reply. The host posts it before it flips the signal, yet under heavy load
+ * (tens of thousands of calls) the message can become visible on this side of the port a moment
+ * after the wake-up; so look again, pausing 1 ms at a time, before calling it lost.
+ */
+function awaitReply(port: MessagePort, signal: Int32Array): { message: unknown } | undefined {
+  let received = receiveMessageOnPort(port);
+  for (let waited = 0; !received && waited < REPLY_GRACE_MS; waited++) {
+    Atomics.wait(signal, 0, SIGNAL_ANSWERED, 1);
+    if (Atomics.load(signal, 0) === SIGNAL_KILLED) process.exit(1);
+    received = receiveMessageOnPort(port);
+  }
+  return received;
+}
+
 export function createWorkerChannel(
   port: MessagePort,
   signal: Int32Array,
@@ -39,7 +57,7 @@ export function createWorkerChannel(
         // script code runs after the point where Apps Script would have stopped it.
         process.exit(1);
       }
-      const received = receiveMessageOnPort(port);
+      const received = awaitReply(port, signal);
       if (!received) throw new Error(`Runtime: no reply to ${service}.${method}`);
       const reply = received.message as HostReply;
       hooks.onClockOffset(reply.clockOffset);

@@ -23,7 +23,6 @@ import { measure, type Trial } from './measure';
 import { parseOptions } from './options';
 import { footnote, jsonLine, table, type BenchRow, type StrategyName } from './report';
 import { perCellSource, perDaySource } from './script-sources';
-import { fillSimulatorGaps } from './simulator-gaps';
 
 /** Refreshes the add-on's token if it is due (its own "Check connection"), then reads it. */
 async function freshToken(addOn: Runtime, provider: ProviderId): Promise<string> {
@@ -33,11 +32,6 @@ async function freshToken(addOn: Runtime, provider: ProviderId): Promise<string>
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
-  const filled = fillSimulatorGaps();
-  if (filled.length > 0)
-    process.stderr.write(
-      `note: the simulator lacks Google data types ${filled.join(', ')}; bench/simulator-gaps.ts serves them\n`,
-    );
   const bed = await startBed();
   const [perDaySrc, perCellSrc] = await Promise.all([perDaySource(), perCellSource()]);
   const rows: BenchRow[] = [];

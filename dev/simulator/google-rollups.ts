@@ -51,6 +51,10 @@ export const GOOGLE_DATA_TYPES: Record<string, DataTypeSpec> = {
     millimetersSum: String(Math.round(sumOf(d, (a) => a.distanceKm) * 1e6)),
   })),
   floors: activityType('floors', 90, (d) => ({ countSum: String(sumOf(d, (a) => a.floors)) })),
+  // Elevation gained (discovery doc: AltitudeRollupValue.gainMillimetersSum, int64).
+  altitude: activityType('altitude', 90, (d) => ({
+    gainMillimetersSum: String(Math.round(sumOf(d, (a) => a.elevationM) * 1000)),
+  })),
   'total-calories': activityType('totalCalories', 14, (d) => ({
     kcalSum: sumOf(d, (a) => a.caloriesOut),
   })),

@@ -1,6 +1,7 @@
 // Google Health data routes of the simulator: dailyRollUp shape, newest-first order with absent
 // days, paging, range caps, identity, the per-minute limit and ACCOUNT_NOT_LINKED.
 import type { Simulator } from '../../../dev/simulator/index';
+import { METRICS } from '../../../src/providers/metrics';
 import { G_ACTIVITY, G_METRICS, googleTokens, postJson, get, startSimulator } from './helpers';
 
 let sim: Simulator;
@@ -68,6 +69,7 @@ test('each data type answers its documented member and value types', async () =>
   const cases: [string, (v: Record<string, unknown>) => void][] = [
     ['distance', (v) => expect(v.millimetersSum).toMatch(/^\d+$/)],
     ['floors', (v) => expect(v.countSum).toMatch(/^\d+$/)],
+    ['altitude', (v) => expect(v.gainMillimetersSum).toMatch(/^\d+$/)],
     ['total-calories', (v) => expect(typeof v.kcalSum).toBe('number')],
     ['active-energy-burned', (v) => expect(typeof v.kcalSum).toBe('number')],
     ['sedentary-period', (v) => expect(v.durationSum).toMatch(/^\d+s$/)],
@@ -86,6 +88,7 @@ test('each data type answers its documented member and value types', async () =>
   const member: Record<string, string> = {
     distance: 'distance',
     floors: 'floors',
+    altitude: 'altitude',
     'total-calories': 'totalCalories',
     'active-energy-burned': 'activeEnergyBurned',
     'sedentary-period': 'sedentaryPeriod',
@@ -98,6 +101,21 @@ test('each data type answers its documented member and value types', async () =>
     expect(r.status).toBe(200);
     expect(r.body.rollupDataPoints.length).toBeGreaterThan(5);
     for (const p of r.body.rollupDataPoints) check(p[member[type]]);
+  }
+});
+
+test('every data type and member the add-on reads is served', async () => {
+  for (const m of METRICS) {
+    if (!m.google) continue;
+    const r = await rollUp(m.google.dataType, '2026-11-08', '2026-11-22');
+    expect({ type: m.google.dataType, status: r.status }).toEqual({
+      type: m.google.dataType,
+      status: 200,
+    });
+    const withMember = r.body.rollupDataPoints.filter(
+      (p: Record<string, unknown>) => p[m.google!.member] !== undefined,
+    );
+    expect(withMember.length).toBeGreaterThan(0);
   }
 });
 

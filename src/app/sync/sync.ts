@@ -15,6 +15,7 @@ import { JobStore, newJob, StatusStore, type SyncJob, type SyncMode } from './jo
 import { SYNC_MESSAGES } from './messages';
 import type { DocumentLock, TriggerPort, Workbook } from './ports';
 import { backfillRange, syncNowRange } from './ranges';
+import { blankRowsToDelete, insertedRanges, type RowRange } from './insert-repair';
 import { Schedule } from './schedule';
 import { readSettings } from './settings';
 
@@ -22,6 +23,7 @@ import { readSettings } from './settings';
 export const LOCK_WAIT_MS = 3_000;
 export const SHEET_NAME = 'Activity';
 const SHEET_ID_KEY = 'sync.sheetId';
+const INSERTS_KEY = 'sync.pendingInserts';
 const TRANSIENT_RETRY_MS = 10 * 60_000;
 
 export interface SyncPorts {
@@ -157,9 +159,38 @@ function writeDays(ports: SyncPorts, doc: KeyValueStore, rows: UpsertRow[], head
   const stored = storedSheetId(doc);
   const sheet = ports.workbook.dataSheet(stored, SHEET_NAME);
   if (sheet.sheetId !== stored) doc.set(SHEET_ID_KEY, String(sheet.sheetId));
-  const snapshot = sheet.read(KEY_HEADER);
+  let snapshot = sheet.read(KEY_HEADER);
+  const pending = readInserts(doc, sheet.sheetId);
+  if (pending.length > 0) {
+    const blank = blankRowsToDelete(pending, snapshot.keys);
+    if (blank.length > 0) {
+      sheet.apply(
+        { deleteRows: blank, insertRows: [], writes: [], minRows: 0, minColumns: 0, columns: {} },
+        KEY_HEADER,
+      );
+      snapshot = sheet.read(KEY_HEADER);
+    }
+  }
   const plan = planUpsert({ ...snapshot, keyHeader: KEY_HEADER, managedHeaders: headers, rows });
+  if (plan.insertRows.length > 0)
+    doc.set(
+      INSERTS_KEY,
+      JSON.stringify({ sheetId: sheet.sheetId, ranges: insertedRanges(plan.insertRows) }),
+    );
   sheet.apply(plan, KEY_HEADER);
+  if (plan.insertRows.length > 0 || pending.length > 0) doc.delete(INSERTS_KEY);
+}
+
+/** Insertions recorded by a write that may not have finished. */
+function readInserts(doc: KeyValueStore, sheetId: number): RowRange[] {
+  const raw = doc.get(INSERTS_KEY);
+  if (!raw) return [];
+  try {
+    const parsed = JSON.parse(raw) as { sheetId: number; ranges: RowRange[] };
+    return parsed.sheetId === sheetId && Array.isArray(parsed.ranges) ? parsed.ranges : [];
+  } catch {
+    return [];
+  }
 }
 
 function skippedLabels(ids: readonly string[]): string[] {

@@ -1,0 +1,210 @@
+// Interrupted syncs on the built bundle: killed at every checkpoint and at Sheets calls, a 429 in
+// the middle, a revoked grant, a scope not granted. The resumed result equals an uninterrupted one.
+import type { RunOptions } from '../../../dev/runtime/index';
+import { connect } from '../connect/harness';
+import {
+  addDays,
+  backfill,
+  GOOGLE_METRICS,
+  localDate,
+  ok,
+  runTriggersUntilIdle,
+  settledRows,
+  sheetRows,
+  startSyncBed,
+  syncNow,
+  useNewSpreadsheet,
+  USER,
+  type ProviderKey,
+  type SyncBed,
+  type SyncReply,
+} from './bed';
+
+const ZONE = 'America/Los_Angeles';
+/** 00:30 in Los Angeles: the scenarios below advance the clock by hours and stay on one day. */
+const EARLY = Date.UTC(2026, 10, 22, 8, 30);
+const DAYS = 120;
+
+async function backfillKilled(bed: SyncBed, start: string, killWhen: RunOptions['killWhen']) {
+  return bed.rt.runFromClient('startBackfill', [start], {
+    user: USER,
+    spreadsheetId: bed.spreadsheetId,
+    killWhen,
+  });
+}
+
+/** After a kill the person syncs again: a stored job resumes, else the backfill starts again. */
+async function resume(bed: SyncBed, start: string): Promise<void> {
+  const job = bed.rt.properties.document(bed.spreadsheetId).get('sync.job');
+  const reply = job ? await syncNow(bed) : await backfill(bed, start);
+  expect(reply.ok).toBe(true);
+  await runTriggersUntilIdle(bed);
+  expect(bed.rt.properties.document(bed.spreadsheetId).get('sync.job')).toBeNull();
+}
+
+describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
+  let bed: SyncBed;
+  let today: string;
+  let start: string;
+  let reference: unknown[][];
+
+  beforeAll(async () => {
+    bed = await startSyncBed(provider, {
+      timeZone: ZONE,
+      atMs: EARLY,
+      metrics: provider === 'google' ? GOOGLE_METRICS : undefined,
+    });
+    today = localDate(bed.clock.now(), ZONE);
+    start = addDays(today, -(DAYS - 1));
+    await useNewSpreadsheet(bed);
+    const reply = await backfill(bed, start);
+    expect(reply.state.sync.lastSync?.days).toBe(DAYS);
+    reference = settledRows(sheetRows(bed), today);
+    expect(reference).toHaveLength(DAYS + 1);
+  });
+  afterAll(async () => bed?.close());
+  beforeEach(() => {
+    bed.sim.faults.clear();
+    // A fresh rate window for every scenario.
+    bed.clock.advance(3_600_000);
+  });
+
+  it('killed at each checkpoint save, then resumed: the same sheet as an uninterrupted sync', async () => {
+    for (let nth = 1; nth <= 3; nth++) {
+      await useNewSpreadsheet(bed);
+      let saves = 0;
+      const r = await backfillKilled(
+        bed,
+        start,
+        (c) => c.service === 'properties' && c.method === 'setProperty' && ++saves === nth,
+      );
+      expect(r.ok).toBe(false);
+      await resume(bed, start);
+      expect(settledRows(sheetRows(bed), today)).toEqual(reference);
+    }
+  });
+
+  it('killed at every Sheets call of a write (between two writes too), then resumed: nothing lost or duplicated', async () => {
+    let completed = false;
+    for (let nth = 1; nth <= 60 && !completed; nth++) {
+      await useNewSpreadsheet(bed);
+      // Enough rate budget (Fitbit: 150 per clock hour), then a first sync of the last days, so
+      // the backfill inserts rows before existing ones.
+      bed.clock.advance(20 * 60_000);
+      expect((await backfill(bed, addDays(today, -9))).state.sync.progress).toBeNull();
+      let calls = 0;
+      const r = await backfillKilled(
+        bed,
+        start,
+        (c) => c.service === 'spreadsheet' && ++calls === nth,
+      );
+      completed = r.ok;
+      if (completed)
+        expect(bed.rt.properties.document(bed.spreadsheetId).get('sync.job')).toBeNull();
+      else await resume(bed, start);
+      expect(settledRows(sheetRows(bed), today)).toEqual(reference);
+    }
+    expect(completed).toBe(true);
+  });
+
+  it('a 429 in the middle schedules a continuation at the reset time, which completes the sync', async () => {
+    await useNewSpreadsheet(bed);
+    bed.sim.faults.add({
+      host: provider === 'google' ? 'health.googleapis.com' : 'api.fitbit.com',
+      pathPrefix: provider === 'google' ? '/v4/users/me/dataTypes' : '/1/user/',
+      atRequest: 5,
+      kind: 'rate-limit',
+    });
+    const now = bed.clock.now();
+    const reply = await backfill(bed, start);
+    expect(reply.ok).toBe(true);
+    expect(reply.state.sync.next).toMatchObject({ kind: 'continuation', reason: 'rate-limit' });
+    const triggers = bed.rt.triggers.list({ user: USER, spreadsheetId: bed.spreadsheetId });
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0].handler).toBe('continueSync');
+    const expectedAt =
+      provider === 'fitbit' ? Math.ceil(now / 3_600_000) * 3_600_000 : now + 60_000;
+    expect(Math.abs((triggers[0].nextRunAt as number) - expectedAt)).toBeLessThan(5_000);
+    expect(reply.state.sync.progress?.daysDone).toBeLessThan(DAYS);
+    bed.clock.advance((triggers[0].nextRunAt as number) - bed.clock.now());
+    const fired = await bed.rt.triggers.fireDue();
+    expect(fired.map((f) => f.ok)).toEqual([true]);
+    expect(bed.rt.triggers.list({ user: USER, spreadsheetId: bed.spreadsheetId })).toHaveLength(0);
+    expect(settledRows(sheetRows(bed), localDate(bed.clock.now(), ZONE))).toEqual(
+      settledRows(reference, localDate(bed.clock.now(), ZONE)),
+    );
+  });
+
+  it('revoked in the middle: complete rows only, reconnect status, resumes after reconnecting', async () => {
+    const longStart = addDays(today, -399);
+    await useNewSpreadsheet(bed);
+    await backfill(bed, longStart);
+    const longReference = settledRows(sheetRows(bed), today);
+    bed.clock.advance(3_600_000);
+    await useNewSpreadsheet(bed);
+    bed.sim.faults.add({
+      host: provider === 'google' ? 'health.googleapis.com' : 'api.fitbit.com',
+      pathPrefix: provider === 'google' ? '/v4/users/me/dataTypes' : '/1/user/',
+      atRequest: provider === 'google' ? 45 : 8,
+      kind: 'revoke-user',
+    });
+    const reply = await backfill(bed, longStart);
+    expect(reply.ok).toBe(false);
+    expect(reply.state.connection.state).toBe('reconnect');
+    expect(reply.state.sync.problem).toMatch(/Authorize/);
+    const written = bed.rt.properties.document(bed.spreadsheetId).get('sync.sheetId')
+      ? settledRows(sheetRows(bed), today)
+      : [];
+    if (provider === 'google') expect(written.length).toBeGreaterThan(1);
+    const byDate = new Map(longReference.map((r) => [r[0], r]));
+    for (const row of written.slice(1)) expect(row).toEqual(byDate.get(row[0]));
+
+    await connect(bed);
+    const resumed = await syncNow(bed);
+    expect(resumed.ok).toBe(true);
+    expect(settledRows(sheetRows(bed), today)).toEqual(longReference);
+  });
+});
+
+describe('scope not granted', () => {
+  it.each<ProviderKey>(['google', 'fitbit'])(
+    '%s: the other metrics are written and the sidebar says what was left out',
+    async (provider) => {
+      const activity =
+        provider === 'google'
+          ? 'https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly'
+          : 'activity';
+      const bed = await startSyncBed(provider, {
+        metrics: ['steps', 'weight'],
+        scopes: [activity],
+      });
+      try {
+        const reply: SyncReply = await syncNow(bed);
+        expect(reply.ok).toBe(true);
+        expect(reply.state.sync.notes.join(' ')).toMatch(/Not allowed at consent: Weight/);
+        const rows = sheetRows(bed);
+        expect(rows[0]).toEqual(['Date', 'Steps']);
+        expect(rows).toHaveLength(31);
+      } finally {
+        await bed.close();
+      }
+    },
+  );
+});
+
+describe('one sync at a time per document', () => {
+  it('a second sync waits briefly, then reports that a sync is already running', async () => {
+    const bed = await startSyncBed('fitbit');
+    try {
+      bed.sim.settings.latencyMs = 4_500;
+      const first = ok<SyncReply>(bed, 'syncNow');
+      await new Promise((r) => setTimeout(r, 500));
+      const second = await ok<SyncReply>(bed, 'syncNow');
+      expect(second.ok).toBe(false);
+      expect(second.message).toMatch(/already running/);
+      expect((await first).ok).toBe(true);
+    } finally {
+      await bed.close();
+    }
+  });
+});

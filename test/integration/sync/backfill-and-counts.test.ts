@@ -4,7 +4,6 @@ import {
   addDays,
   backfill,
   dataRequests,
-  GOOGLE_METRICS,
   localDate,
   sheetRows,
   startSyncBed,
@@ -16,6 +15,24 @@ import {
 } from './bed';
 
 const ZONE = 'America/Los_Angeles';
+const GOOGLE_HEADER = [
+  'Date',
+  'Steps',
+  'Distance (km)',
+  'Calories (kcal)',
+  'Activity calories (kcal)',
+  'Floors',
+  'Elevation (m)',
+  'Sedentary (min)',
+  'Lightly active (min)',
+  'Fairly active (min)',
+  'Very active (min)',
+];
+const FITBIT_HEADER = [
+  ...GOOGLE_HEADER.slice(0, 5),
+  'BMR calories (kcal)',
+  ...GOOGLE_HEADER.slice(5),
+];
 
 describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
   let bed: SyncBed;
@@ -23,7 +40,6 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
   beforeAll(async () => {
     bed = await startSyncBed(provider, {
       timeZone: ZONE,
-      metrics: provider === 'google' ? GOOGLE_METRICS : undefined,
     });
     today = localDate(bed.clock.now(), ZONE);
   });
@@ -44,15 +60,29 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
     expect(dates[1094]).toBe(today);
     expect([...dates].sort()).toEqual(dates);
 
+    // Every default metric the provider supplies has a column; Google has no daily BMR roll-up.
+    expect(first[0]).toEqual(provider === 'fitbit' ? FITBIT_HEADER : GOOGLE_HEADER);
+
     // The values are what the provider serves for that local date.
     const day = addDays(today, -200);
     const row = first.find((r) => r[0] === day)!;
+    const col = (header: string) => first[0].indexOf(header);
     if (provider === 'fitbit') {
       expect(row[1]).toBe(Number(bed.sim.dataFor('fitbit', USER, 'steps', day)));
+      expect(row[col('Elevation (m)')]).toBe(
+        Number(bed.sim.dataFor('fitbit', USER, 'elevation', day)),
+      );
     } else {
       const steps = bed.sim.dataFor('google', USER, 'steps', day) as
         { countSum: string } | undefined;
       expect(row[1]).toBe(steps ? Number(steps.countSum) : '');
+      // Elevation comes from the altitude roll-up, in mm: metres with 2 decimals.
+      const altitude = bed.sim.dataFor('google', USER, 'altitude', day) as
+        { gainMillimetersSum: string } | undefined;
+      expect(altitude).toBeDefined();
+      expect(row[col('Elevation (m)')]).toBe(
+        Math.round(Number(altitude!.gainMillimetersSum) / 10) / 100,
+      );
     }
 
     const again = await syncNow(bed);
@@ -97,8 +127,10 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
     if (provider === 'fitbit') {
       expect([1, 7, 30, 365].map((d) => counts[d].requests)).toEqual([1, 7, 11, 23]);
     } else {
-      // 5 data types of 90-day range and 2 (total calories, active minutes) of 14 days.
-      const expected = (d: number) => 5 * Math.ceil(d / 90) + 2 * Math.ceil(d / 14);
+      // The 10 default metrics Google rolls up read 8 data types: 6 of 90-day range (steps,
+      // distance, active energy, floors, altitude, sedentary periods) and 2 of 14 days (total
+      // calories, active minutes).
+      const expected = (d: number) => 6 * Math.ceil(d / 90) + 2 * Math.ceil(d / 14);
       expect([1, 7, 30, 365].map((d) => counts[d].requests)).toEqual([1, 7, 30, 365].map(expected));
     }
     expect(counts[30].sheets).toBe(counts[365].sheets);

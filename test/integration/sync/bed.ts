@@ -162,16 +162,3 @@ export function dataRequests(bed: SyncBed) {
 export function settledRows(rows: unknown[][], today: string): unknown[][] {
   return rows.map((r) => (r[0] === today ? [r[0]] : r));
 }
-
-/** Google metrics this simulator rolls up: the defaults without elevation ('altitude'). */
-export const GOOGLE_METRICS = [
-  'steps',
-  'distance',
-  'calories',
-  'activityCalories',
-  'floors',
-  'minutesSedentary',
-  'minutesLightlyActive',
-  'minutesFairlyActive',
-  'minutesVeryActive',
-];

@@ -5,7 +5,6 @@ import { connect } from '../connect/harness';
 import {
   addDays,
   backfill,
-  GOOGLE_METRICS,
   localDate,
   ok,
   runTriggersUntilIdle,
@@ -52,7 +51,6 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
     bed = await startSyncBed(provider, {
       timeZone: ZONE,
       atMs: EARLY,
-      metrics: provider === 'google' ? GOOGLE_METRICS : undefined,
     });
     today = localDate(bed.clock.now(), ZONE);
     start = addDays(today, -(DAYS - 1));

@@ -21,7 +21,14 @@ export interface SyncBed extends Bed {
 /** A fresh runtime and simulator per test file; the clock starts at `atMs` (default NOON_UTC). */
 export async function startSyncBed(
   provider: ProviderKey,
-  opts: { timeZone?: string; atMs?: number; scopes?: string[] | 'all'; metrics?: string[] } = {},
+  opts: {
+    timeZone?: string;
+    atMs?: number;
+    scopes?: string[] | 'all';
+    metrics?: string[];
+    /** How long UrlFetchApp waits for an answer (Apps Script: about 60 s). */
+    fetchTimeoutMs?: number;
+  } = {},
 ): Promise<SyncBed> {
   ensureBuilt();
   const clock = new Clock();
@@ -35,6 +42,7 @@ export async function startSyncBed(
     clock,
     timeZone,
     oauth2LibrarySrc: process.env.OAUTH2_LIBRARY_SRC || undefined,
+    fetchTimeoutMs: opts.fetchTimeoutMs,
   });
   sim.registerClient('google', { ...GOOGLE, redirectUris: [rt.redirectUri()] });
   sim.registerClient('fitbit', { ...FITBIT, redirectUris: [rt.redirectUri()] });
@@ -151,11 +159,16 @@ export function addDays(date: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** Where the provider's data requests go (not OAuth or identity): also a fault's target. */
+export function dataRoute(provider: ProviderKey): { host: string; pathPrefix: string } {
+  return provider === 'google'
+    ? { host: 'health.googleapis.com', pathPrefix: '/v4/users/me/dataTypes' }
+    : { host: 'api.fitbit.com', pathPrefix: '/1/user/' };
+}
+
 /** Data requests the simulator served (not OAuth or identity). */
 export function dataRequests(bed: SyncBed) {
-  return bed.provider === 'google'
-    ? bed.sim.requests({ host: 'health.googleapis.com', pathPrefix: '/v4/users/me/dataTypes' })
-    : bed.sim.requests({ host: 'api.fitbit.com', pathPrefix: '/1/user/' });
+  return bed.sim.requests(dataRoute(bed.provider));
 }
 
 /** Rows without today's numbers: today is partial and its values move with the minute. */

@@ -1,0 +1,105 @@
+// The 6-minute execution limit end to end: a slow provider makes time pass while a backfill runs,
+// the engine stops at a batch boundary, writes only complete rows and schedules its continuation.
+import {
+  addDays,
+  backfill,
+  dataRequests,
+  dataRoute,
+  localDate,
+  runTriggersUntilIdle,
+  settledRows,
+  sheetRows,
+  startSyncBed,
+  useNewSpreadsheet,
+  USER,
+  type ProviderKey,
+  type SyncBed,
+  type SyncReply,
+} from './bed';
+
+const ZONE = 'America/Los_Angeles';
+/** 00:30 in Los Angeles: the clock moves by an hour or two here and stays on one day. */
+const EARLY = Date.UTC(2026, 10, 22, 8, 30);
+/** Google: 236 requests (8 batches); Fitbit: 47 (2 batches). */
+const DAYS = 1095;
+const BATCH = 30;
+
+/**
+ * A slow provider: while a data request is unanswered, the shared clock moves a minute every
+ * 5 ms. The worker's Date follows the clock at every RPC answer, so a fetchAll that waits 150 ms
+ * for its answers lasts tens of minutes for the time budget, well past the 6-minute limit.
+ */
+async function slowRun<T>(bed: SyncBed, run: () => Promise<T>): Promise<T> {
+  const route = dataRoute(bed.provider);
+  bed.sim.settings.latencyMs = 150;
+  const timer = setInterval(() => {
+    const waiting = bed.sim.log.some(
+      (l) => l.status === 0 && l.host === route.host && l.path.startsWith(route.pathPrefix),
+    );
+    if (waiting) bed.clock.advance(60_000);
+  }, 5);
+  try {
+    return await run();
+  } finally {
+    clearInterval(timer);
+    bed.sim.settings.latencyMs = 0;
+  }
+}
+
+describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
+  let bed: SyncBed;
+  let today: string;
+  let start: string;
+  let reference: unknown[][];
+
+  beforeAll(async () => {
+    bed = await startSyncBed(provider, { timeZone: ZONE, atMs: EARLY });
+    today = localDate(bed.clock.now(), ZONE);
+    start = addDays(today, -(DAYS - 1));
+    await useNewSpreadsheet(bed);
+    expect((await backfill(bed, start)).state.sync.lastSync?.days).toBe(DAYS);
+    reference = settledRows(sheetRows(bed), today);
+  });
+  afterAll(async () => bed?.close());
+
+  it('stops after the batch that used up the time, keeps complete rows only, and its "time limit" continuation finishes the same sheet', async () => {
+    bed.clock.advance(3_600_000);
+    await useNewSpreadsheet(bed);
+    bed.sim.clearLog();
+    const startedAt = bed.clock.now();
+    const reply = await slowRun<SyncReply>(bed, () => backfill(bed, start));
+
+    // Paused, not failed: the sidebar says why and when it goes on.
+    expect(reply.ok).toBe(true);
+    expect(reply.message).toMatch(/6 minutes/);
+    expect(reply.state.sync.problem).toBeNull();
+    expect(reply.state.sync.next).toMatchObject({ kind: 'continuation', reason: 'time-budget' });
+    const triggers = bed.rt.triggers.list({ user: USER, spreadsheetId: bed.spreadsheetId });
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0].handler).toBe('continueSync');
+    expect(triggers[0].oneOff).toBe(true);
+    expect(triggers[0].nextRunAt as number).toBeGreaterThan(startedAt + 6 * 60_000);
+    // The first batch outlasted the budget, so no second batch was started.
+    expect(dataRequests(bed)).toHaveLength(BATCH);
+
+    // Only days whose every request was fetched are in the sheet, each exactly as uninterrupted.
+    const sheetId = bed.rt.properties.document(bed.spreadsheetId).get('sync.sheetId');
+    const written = sheetId ? settledRows(sheetRows(bed), today) : [];
+    const byDate = new Map(reference.map((r) => [r[0], r]));
+    for (const row of written.slice(1)) expect(row).toEqual(byDate.get(row[0]));
+    // Google's first 30 requests (ordered by their last day) are the 14-day chunks up to day
+    // 168 and the 90-day chunks up to day 90: days 1-90 are complete. Fitbit's first batch is all
+    // 30-day activityCalories chunks, which complete no day on their own.
+    if (provider === 'google') expect(written).toHaveLength(91);
+    else expect(written).toEqual([]);
+    // Progress counts days whose every request is marked done: never more than was written.
+    const daysDone = reply.state.sync.progress?.daysDone ?? -1;
+    expect(daysDone).toBeGreaterThanOrEqual(0);
+    expect(daysDone).toBeLessThanOrEqual(Math.max(0, written.length - 1));
+
+    // Firing the continuation (at normal speed) completes the sync.
+    expect(await runTriggersUntilIdle(bed)).toBe(1);
+    expect(bed.rt.properties.document(bed.spreadsheetId).get('sync.job')).toBeNull();
+    expect(settledRows(sheetRows(bed), today)).toEqual(reference);
+  });
+});

@@ -12,6 +12,8 @@
  *   not grow with the number of days or batches.
  * - Transient failures (5xx, timeouts, malformed bodies) are retried a bounded number of times
  *   with backoff while the time budget lasts; what still fails waits for a continuation.
+ * - Requests fetched but not yet done (a pause came before all of their days were complete) are
+ *   carried to the next execution in the user cache, which then does not fetch them again.
  */
 import { decodeIndexSet, isComplete, markDone, pendingRequests } from '../../core/checkpoint';
 import type { ContinuationReason } from '../../core/checkpoint';
@@ -26,6 +28,7 @@ import { dataSourceFor } from '../../providers/data-source';
 import type { MetricId } from '../../providers/metrics';
 import type { ClassifiedResponse } from '../authorized-fetch';
 import { ConnectionError } from '../connection-error';
+import type { Carry } from './carry';
 import { completedRequests, dayCoverage, writableDays } from './coverage';
 import type { SyncJob } from './job-store';
 
@@ -48,6 +51,8 @@ export interface EngineDeps {
   /** After every batch, with the number of requests fetched so far (progress while running). */
   onBatch?(fetched: number): void;
   timeBudget?: TimeBudgetOptions;
+  /** Where fetched but unwritten values wait for the next execution (none: fetched again). */
+  carry?: Pick<Carry, 'load' | 'save' | 'drop'>;
 }
 
 export type RunOutcome = {
@@ -95,6 +100,13 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
   let gaveUp = false;
   let queue: Item[] = pendingRequests(cp, plan);
   let stop: Stop | null = null;
+  // Answers an earlier execution of this job fetched but could not write yet.
+  const carried = deps.carry?.load(queue) ?? new Map<number, DayCells>();
+  for (const [index, values] of carried) {
+    for (const [date, row] of Object.entries(values)) Object.assign((cells[date] ??= {}), row);
+    fetched.add(index);
+  }
+  queue = queue.filter((item) => !carried.has(item.index));
 
   while (queue.length > 0 && stop === null) {
     const startedAt = deps.clock.now();
@@ -213,7 +225,17 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
       rows,
       columns.map((c) => c.header),
     );
-  let checkpoint = markDone(cp, completedRequests(plan, new Set(days), fetched));
+  const completed = completedRequests(plan, new Set(days), fetched);
+  if (deps.carry) {
+    const finished = new Set(completed);
+    const waiting = [...fetched].filter((i) => !finished.has(i));
+    deps.carry.save(
+      waiting.map((index) => ({ index, request: plan[index] })),
+      cells,
+    );
+    deps.carry.drop(completed.filter((i) => carried.has(i)));
+  }
+  let checkpoint = markDone(cp, completed);
   const pause =
     stop?.kind === 'pause'
       ? { atMs: stop.atMs, reason: stop.reason }

@@ -1,19 +1,26 @@
 // The sync use cases as main.ts calls them (sidebar, menu, triggers): each builds the context,
 // runs one use case and returns only browser-safe values (never a secret or token).
+import { userSyncCache } from '../../gas/sheet-cache';
 import { promptText, sheetToast } from '../../gas/sheet-ui';
 import { appContext } from '../composition';
 import { sidebarState, type SidebarState } from '../sidebar-state';
 import { SYNC_MESSAGES } from './messages';
 import { saveSettings } from './settings';
-import { runSync, schedule, type SyncRequest, type SyncResult } from './sync';
+import { runSync, schedule, type SyncPorts, type SyncRequest, type SyncResult } from './sync';
 
 const TITLE = 'Activity data';
 
 export type SyncReply = SyncResult & { state: SidebarState };
 
+/** The sync's ports plus the user cache that carries fetched values across a pause. */
+function syncPorts(ctx: ReturnType<typeof appContext>): SyncPorts | null {
+  const ports = ctx.sync?.();
+  return ports ? { ...ports, cache: ports.cache ?? userSyncCache() } : null;
+}
+
 function run(request: SyncRequest): SyncReply {
   const ctx = appContext();
-  const ports = ctx.sync?.();
+  const ports = syncPorts(ctx);
   const result = ports
     ? runSync(ctx, ports, request)
     : { ok: false, message: SYNC_MESSAGES.noDocument };
@@ -28,13 +35,13 @@ export const backfill = (startIso: unknown): SyncReply =>
 /** Trigger handlers: nothing to return to anyone; the status is what the sidebar shows. */
 export function scheduledRun(): void {
   const ctx = appContext();
-  const ports = ctx.sync?.();
+  const ports = syncPorts(ctx);
   if (ports) runSync(ctx, ports, { kind: 'scheduled' });
 }
 
 export function continuationRun(): void {
   const ctx = appContext();
-  const ports = ctx.sync?.();
+  const ports = syncPorts(ctx);
   if (ports) runSync(ctx, ports, { kind: 'continuation' });
 }
 

@@ -10,6 +10,7 @@ import { AuthorizedFetch } from '../authorized-fetch';
 import { grantedOrRequested } from '../connect';
 import type { AppContext } from '../context';
 import { currentSession, type Session } from '../session';
+import { Carry, type ExpiringStore } from './carry';
 import { runJob, type RunOutcome } from './engine';
 import { JobStore, newJob, StatusStore, type SyncJob, type SyncMode } from './job-store';
 import { SYNC_MESSAGES } from './messages';
@@ -32,6 +33,8 @@ export interface SyncPorts {
   lock: DocumentLock;
   sleep(ms: number): void;
   userStore: KeyValueStore;
+  /** The user cache: fetched values a paused job has not written yet wait there. */
+  cache?: ExpiringStore;
 }
 
 export type SyncRequest =
@@ -113,6 +116,7 @@ function runLocked(
       writeDays: (rows, headers) => writeDays(ports, doc, rows, headers),
       saveJob: (j) => jobs.save({ ...j, runningSinceMs: running.runningSinceMs }),
       onBatch: (fetched) => jobs.save({ ...running, fetchedNow: fetched }),
+      carry: ports.cache ? new Carry(ports.cache, carryScope(ports, running)) : undefined,
     });
   } catch (e) {
     if (!(e instanceof InvalidCheckpointError)) throw e;
@@ -121,6 +125,12 @@ function runLocked(
     return { ok: false, message: SYNC_MESSAGES.badCheckpoint };
   }
   return finish(ctx, ports, doc, outcome);
+}
+
+/** One job's cache keys: this document, this provider, the instant the job was created. */
+function carryScope(ports: SyncPorts, job: SyncJob): string {
+  const cp = job.checkpoint;
+  return `sync.carry.${ports.workbook.id()}.${cp.providerId}.${cp.startedAtMs}`;
 }
 
 function createJob(

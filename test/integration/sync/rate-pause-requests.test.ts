@@ -1,0 +1,59 @@
+// Requests across a rate-limit pause on the built bundle: what was fetched before the pause is
+// not fetched again by the continuation, so a paused sync costs its plan plus the refused request.
+import {
+  addDays,
+  backfill,
+  dataRequests,
+  dataRoute,
+  localDate,
+  runTriggersUntilIdle,
+  settledRows,
+  sheetRows,
+  startSyncBed,
+  useNewSpreadsheet,
+  type ProviderKey,
+  type SyncBed,
+} from './bed';
+
+const ZONE = 'America/Los_Angeles';
+const EARLY = Date.UTC(2026, 10, 22, 8, 30);
+
+describe.each<[ProviderKey, number]>([
+  // Google 1095 days: 234 requests in 8 batches; Fitbit 1095 days: 47 requests in 2 batches.
+  ['google', 1095],
+  ['fitbit', 1095],
+])('%s, %i days', (provider, days) => {
+  let bed: SyncBed;
+  let today: string;
+  let start: string;
+  let reference: unknown[][];
+  let planSize: number;
+
+  beforeAll(async () => {
+    bed = await startSyncBed(provider, { timeZone: ZONE, atMs: EARLY });
+    today = localDate(bed.clock.now(), ZONE);
+    start = addDays(today, -(days - 1));
+    await useNewSpreadsheet(bed);
+    await backfill(bed, start);
+    reference = settledRows(sheetRows(bed), today);
+    planSize = dataRequests(bed).length;
+  });
+  afterAll(async () => bed?.close());
+
+  it.each([5, 40])(
+    'a 429 at request %i: the continuation fetches only what was not answered (plan + 1 requests)',
+    async (at) => {
+      bed.clock.advance(3_600_000);
+      await useNewSpreadsheet(bed);
+      bed.sim.clearLog();
+      bed.sim.faults.add({ ...dataRoute(provider), atRequest: at, kind: 'rate-limit' });
+      const reply = await backfill(bed, start);
+      expect(reply.state.sync.next).toMatchObject({ kind: 'continuation', reason: 'rate-limit' });
+      const beforePause = dataRequests(bed).length;
+      expect(beforePause).toBeLessThan(planSize + 1);
+      expect(await runTriggersUntilIdle(bed)).toBe(1);
+      expect(dataRequests(bed).length).toBe(planSize + 1);
+      expect(settledRows(sheetRows(bed), today)).toEqual(reference);
+    },
+  );
+});

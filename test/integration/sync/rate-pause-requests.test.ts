@@ -1,5 +1,7 @@
 // Requests across a rate-limit pause on the built bundle: what was fetched before the pause is
 // not fetched again by the continuation, so a paused sync costs its plan plus the refused request.
+import { fitbitRequestCount } from '../../../src/providers/fitbit/data-plan';
+import { DEFAULT_METRIC_IDS } from '../../../src/providers/metrics';
 import {
   addDays,
   backfill,
@@ -56,4 +58,27 @@ describe.each<[ProviderKey, number]>([
       expect(settledRows(sheetRows(bed), today)).toEqual(reference);
     },
   );
+});
+
+describe('fitbit at its own hourly limit', () => {
+  it('a 3650-day backfill pauses at 150 requests and the continuation fetches only the rest: exactly the plan', async () => {
+    const bed = await startSyncBed('fitbit', { timeZone: ZONE, atMs: EARLY });
+    try {
+      const today = localDate(bed.clock.now(), ZONE);
+      const plan = fitbitRequestCount(3650, DEFAULT_METRIC_IDS);
+      expect(plan).toBeGreaterThan(150);
+      const reply = await backfill(bed, addDays(today, -3649));
+      expect(reply.state.sync.next).toMatchObject({ kind: 'continuation', reason: 'rate-limit' });
+      expect(dataRequests(bed).length).toBe(150);
+      expect(await runTriggersUntilIdle(bed)).toBe(1);
+      expect(dataRequests(bed).length).toBe(plan);
+      const dates = sheetRows(bed)
+        .slice(1)
+        .map((r) => r[0]);
+      expect(dates).toHaveLength(3650);
+      expect(new Set(dates).size).toBe(3650);
+    } finally {
+      await bed.close();
+    }
+  });
 });

@@ -1,0 +1,170 @@
+// End-to-end flows in headless Chromium: connect, decline, partial consent, disconnect, sync and
+// the legacy Fitbit retirement, each in a fresh playground and for both providers where it applies.
+import type { FrameLocator, Page } from 'playwright-core';
+import { screenshotPath } from './browser';
+import { clickMenuItem, eventually, openPlayground, sidebar, type Harness } from './page-helpers';
+
+type ProviderId = 'google-health' | 'fitbit';
+const PROVIDERS: { id: ProviderId; label: string; revokeHost: string; revokePath: string }[] = [
+  {
+    id: 'google-health',
+    label: 'Google Health',
+    revokeHost: 'oauth2.googleapis.com',
+    revokePath: '/revoke',
+  },
+  { id: 'fitbit', label: 'Fitbit', revokeHost: 'api.fitbit.com', revokePath: '/oauth2/revoke' },
+];
+
+let h: Harness | null = null;
+
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+async function openSidebar(harness: Harness): Promise<FrameLocator> {
+  await clickMenuItem(harness.page, 'Open sidebar');
+  const sb = sidebar(harness.page);
+  await sb.locator('#status-message').filter({ hasNotText: 'Loading' }).waitFor();
+  return sb;
+}
+
+/** Picks the provider in the sidebar's Setup and saves it (the demo credentials are preset). */
+async function chooseProvider(sb: FrameLocator, provider: ProviderId): Promise<void> {
+  const radio = sb.locator(`#provider-${provider}`);
+  if (await radio.isChecked()) return;
+  await radio.check();
+  await sb.getByRole('button', { name: 'Save setup' }).click();
+  await sb.locator('#status-message').filter({ hasText: 'Setup saved' }).waitFor();
+}
+
+/** Clicks Authorize and returns the consent popup once it has loaded. */
+async function authorize(harness: Harness, sb: FrameLocator): Promise<Page> {
+  const popupPromise = harness.context.waitForEvent('page');
+  await sb.getByRole('button', { name: /^Authorize/ }).click();
+  const popup = await popupPromise;
+  await popup.waitForLoadState();
+  return popup;
+}
+
+async function connect(harness: Harness, provider: ProviderId): Promise<FrameLocator> {
+  const sb = await openSidebar(harness);
+  await chooseProvider(sb, provider);
+  const popup = await authorize(harness, sb);
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await popup.waitForLoadState();
+  await sb.locator('#status-account').filter({ hasText: 'Account:' }).waitFor();
+  return sb;
+}
+
+describe.each(PROVIDERS)('$label', ({ id, label, revokeHost, revokePath }) => {
+  test('authorizing shows the account as connected and Sync now fills the sheet with dated rows', async () => {
+    h = await openPlayground();
+    const sb = await connect(h, id);
+    await expect(sb.locator('#status').getAttribute('class')).resolves.toContain('connected');
+    await expect(sb.locator('#status-account').textContent()).resolves.toContain(`(${label}`);
+
+    await sb.getByRole('button', { name: 'Sync now' }).click();
+    // The add-on writes to its own tab; a person opens it once the tab appears.
+    await h.page.getByRole('tab', { name: 'Activity' }).click();
+    const grid = h.page.getByRole('table', { name: 'Activity' });
+    await grid.getByRole('cell', { name: 'Date', exact: true }).waitFor();
+    await grid
+      .getByRole('cell', { name: /^\d{4}-\d{2}-\d{2}$/ })
+      .first()
+      .waitFor();
+    const datedRows = await grid.getByRole('cell', { name: /^\d{4}-\d{2}-\d{2}$/ }).count();
+    expect(datedRows).toBeGreaterThan(1);
+    await sb
+      .locator('#sync-last')
+      .filter({ hasText: /Sync finished|Last sync/ })
+      .waitFor();
+    await h.page.screenshot({ path: screenshotPath(`connected-and-synced-${id}`) });
+  });
+
+  test('declining consent leaves the add-on not connected and says so in plain words', async () => {
+    h = await openPlayground();
+    const sb = await openSidebar(h);
+    await chooseProvider(sb, id);
+    const popup = await authorize(h, sb);
+    await popup.getByRole('button', { name: 'Deny' }).click();
+    await popup.waitForLoadState();
+    const callbackText = (await popup.locator('body').textContent()) ?? '';
+    await popup.screenshot({ path: screenshotPath(`declined-callback-${id}`) });
+    expect(callbackText).toMatch(/declin|denied|did not allow|not connected/i);
+    await sb.locator('#status-message').filter({ hasNotText: 'Waiting for you' }).waitFor();
+    await expect(sb.locator('#status-account').isVisible()).resolves.toBe(false);
+    await expect(sb.locator('#status').getAttribute('class')).resolves.not.toContain('connected');
+  });
+
+  test('disconnecting returns the sidebar to not connected and revokes the grant at the provider', async () => {
+    h = await openPlayground();
+    const sb = await connect(h, id);
+    await sb.getByRole('button', { name: 'Disconnect' }).click();
+    await sb.getByRole('button', { name: 'Authorize', exact: true }).waitFor();
+    await expect(sb.locator('#status-account').isVisible()).resolves.toBe(false);
+    await expect(sb.getByRole('button', { name: 'Disconnect' }).isVisible()).resolves.toBe(false);
+    const revokes = h.playground.simulator.requests({
+      host: revokeHost,
+      pathPrefix: revokePath,
+      method: 'POST',
+    });
+    expect(revokes.length).toBe(1);
+  });
+
+  test('leaving out a scope at consent connects and names the data that will be missing', async () => {
+    h = await openPlayground();
+    const sb = await openSidebar(h);
+    await chooseProvider(sb, id);
+    // Weight needs a second scope besides activity, so the consent page offers two checkboxes.
+    const weight = sb.getByRole('checkbox', { name: /Weight/ });
+    await weight.check();
+    await sb.getByRole('button', { name: 'Save settings' }).click();
+    await sb.getByRole('button', { name: 'Save settings' }).and(sb.locator(':enabled')).waitFor();
+    const popup = await authorize(h, sb);
+    const scopes = popup.getByRole('checkbox');
+    expect(await scopes.count()).toBeGreaterThanOrEqual(2);
+    const dropped = popup.getByRole('checkbox', { name: /weight|body|nutrition/i }).first();
+    await dropped.uncheck();
+    await popup.screenshot({ path: screenshotPath(`partial-consent-${id}`) });
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await popup.waitForLoadState();
+    await sb.locator('#status-account').filter({ hasText: 'Account:' }).waitFor();
+    const missing = sb.locator('#status-missing');
+    await missing.waitFor();
+    await expect(missing.textContent()).resolves.toMatch(/weight|body/i);
+    await h.page.screenshot({ path: screenshotPath(`partial-consent-sidebar-${id}`) });
+  });
+});
+
+async function retireLegacyFitbit(harness: Harness): Promise<void> {
+  await harness.page.getByRole('switch', { name: /Legacy Fitbit Web API retired/ }).check();
+  await eventually(() => harness.playground.simulator.settings.retired, true);
+}
+
+// Since 2 Nov 2026 www.fitbit.com/oauth2/authorize itself answers 410 (platform facts): the
+// consent window shows Fitbit's own "turned off" answer, so the add-on never gets a callback.
+test('with the legacy Fitbit Web API retired, the Fitbit consent window says the API was turned off', async () => {
+  h = await openPlayground();
+  await retireLegacyFitbit(h);
+  const sb = await openSidebar(h);
+  await chooseProvider(sb, 'fitbit');
+  const popup = await authorize(h, sb);
+  await expect(popup.locator('body').textContent()).resolves.toMatch(/turned off/i);
+  await expect(popup.getByRole('button', { name: 'Allow' }).count()).resolves.toBe(0);
+  await popup.screenshot({ path: screenshotPath('fitbit-retired-consent') });
+});
+
+test('a Fitbit connection made before the retirement shows the 2 Nov 2026 message and offers Google Health', async () => {
+  h = await openPlayground();
+  const sb = await connect(h, 'fitbit');
+  await retireLegacyFitbit(h);
+  await sb.getByRole('button', { name: 'Check connection' }).click();
+  const status = sb.locator('#status-message');
+  await status.filter({ hasText: /2 Nov(ember)? 2026/ }).waitFor();
+  await expect(status.textContent()).resolves.toMatch(/Google Health/);
+  await expect(sb.locator('#status').getAttribute('class')).resolves.toContain('bad');
+  await sb.getByRole('button', { name: 'Switch to Google Health' }).click();
+  await expect(sb.getByRole('radio', { name: /Google Health/ }).isChecked()).resolves.toBe(true);
+  await h.page.screenshot({ path: screenshotPath('fitbit-retired-sidebar') });
+});

@@ -7,6 +7,14 @@ import { harness } from './harness';
 const INSTANT = new Date(Date.UTC(2026, 10, 1, 3, 30, 0));
 
 describe('Display values', () => {
+  it('shows the shortest decimal of 15 significant digits, never binary noise', () => {
+    expect(displayValue(48.77, undefined, 'Etc/UTC')).toBe('48.77');
+    expect(displayValue(0.1 + 0.2, undefined, 'Etc/UTC')).toBe('0.3');
+    expect(displayValue(2.5, '0.00', 'Etc/UTC')).toBe('2.50');
+    expect(displayValue(1234.5678, '#,##0.0', 'Etc/UTC')).toBe('1,234.6');
+    expect(displayValue(7, undefined, 'Etc/UTC')).toBe('7');
+  });
+
   it('shows the same instant on different calendar days in two time zones', () => {
     const utc = harness({}, 'Etc/UTC').app.getActiveSheet().getRange('A1');
     const la = harness({}, 'America/Los_Angeles').app.getActiveSheet().getRange('A1');

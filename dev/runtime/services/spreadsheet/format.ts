@@ -273,7 +273,13 @@ function renderNumber(value: number, section: string): string {
   const minFrac = (fracPattern.match(/0/g) ?? []).length;
   const maxFrac = (fracPattern.match(/[0#?]/g) ?? []).length;
   const scaled = Math.abs(value) * (percent ? 100 : 1);
-  let [intDigits, fracDigits = ''] = scaled.toFixed(maxFrac).split('.');
+  // Sheets keeps 15 significant digits and shows the shortest decimal for them (48.77, never
+  // toFixed's binary noise 48.770000000000003): round first, then use no more places than needed.
+  const rounded = Number(scaled.toPrecision(15));
+  const shortest = String(rounded);
+  const places = shortest.includes('e') ? maxFrac : (shortest.split('.')[1] ?? '').length;
+  let [intDigits, fracDigits = ''] = rounded.toFixed(Math.min(maxFrac, places)).split('.');
+  fracDigits = fracDigits.padEnd(minFrac, '0');
   while (fracDigits.length > minFrac && fracDigits.endsWith('0'))
     fracDigits = fracDigits.slice(0, -1);
   if (intDigits === '0' && minInt === 0) intDigits = '';

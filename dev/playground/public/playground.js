@@ -3,7 +3,14 @@
 (function () {
   'use strict';
 
-  var state = { sheet: null, ui: null, status: null, activeSheet: null, sidebarVersion: null };
+  var state = {
+    sheet: null,
+    ui: null,
+    status: null,
+    activeSheet: null,
+    scriptActive: null,
+    sidebarVersion: null,
+  };
   var $ = function (id) {
     return document.getElementById(id);
   };
@@ -205,12 +212,15 @@
     $('doc-title').textContent = view.name;
     document.title = view.name + ' – Add-on playground';
     var sheets = view.sheets;
-    if (
-      !sheets.some(function (s) {
-        return s.name === state.activeSheet;
-      })
-    ) {
-      state.activeSheet = sheets.length ? sheets[view.activeIndex || 0].name : null;
+    // Follow the script when it activates another sheet (the add-on shows its data tab after a
+    // sync); a tab the person clicked stays selected until then.
+    var scriptActive = sheets.length ? sheets[view.activeIndex || 0].name : null;
+    var known = sheets.some(function (s) {
+      return s.name === state.activeSheet;
+    });
+    if (scriptActive !== state.scriptActive || !known) {
+      state.scriptActive = scriptActive;
+      state.activeSheet = scriptActive;
     }
     renderTabs(sheets);
     var sheet = sheets.filter(function (s) {

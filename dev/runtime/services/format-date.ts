@@ -1,6 +1,7 @@
 // Utilities.formatDate: Java SimpleDateFormat patterns rendered in a given IANA time zone.
 
-const MONTHS = [
+/** English month and weekday names (Apps Script formats in en_US); Sheets display reuses them. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -14,7 +15,7 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface ZonedFields {
   year: number;

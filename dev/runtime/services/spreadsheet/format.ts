@@ -3,6 +3,7 @@
 // ("0", "0.00", "#,##0", "0%") scripts use. Dates are instants; the spreadsheet's time zone decides
 // which calendar day and clock time they show (Sheets stores date-times as serial numbers in the
 // spreadsheet's zone, day 0 = 1899-12-30).
+import { DAYS, MONTHS } from '../format-date';
 
 export type CellValue = number | string | boolean | Date;
 
@@ -13,22 +14,6 @@ export const DEFAULT_DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
 
 const DAY_MS = 86_400_000;
 const SERIAL_EPOCH_OFFSET = 25_569; // days from 1899-12-30 to 1970-01-01
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** True for Dates from any realm (a vm context or worker makes Dates that fail instanceof). */
 export function isDate(value: unknown): value is Date {
@@ -199,8 +184,8 @@ function renderDate(w: WallClock, pattern: string): string {
         case 'd':
           if (t.len === 1) return String(w.day);
           if (t.len === 2) return pad(w.day, 2);
-          if (t.len === 3) return WEEKDAYS[weekday].slice(0, 3);
-          return WEEKDAYS[weekday];
+          if (t.len === 3) return DAYS[weekday].slice(0, 3);
+          return DAYS[weekday];
         case 'h': {
           const h = twelveHour ? w.hour % 12 || 12 : w.hour;
           return t.len === 1 ? String(h) : pad(h, 2);

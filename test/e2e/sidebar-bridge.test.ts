@@ -6,12 +6,11 @@ import { screenshotPath } from './browser';
 import { clickMenuItem, eventually, openPlayground, sidebar, type Harness } from './page-helpers';
 
 /** The client-side API the bridge defines inside the sidebar frame (evaluated there, typed here). */
-interface Runner {
+type Runner = {
   withSuccessHandler(fn: (value: unknown, userObject: unknown) => void): Runner;
   withFailureHandler(fn: (error: Error, userObject: unknown) => void): Runner;
   withUserObject(o: unknown): Runner;
-  [fn: string]: (...args: unknown[]) => unknown;
-}
+} & Record<string, (...args: unknown[]) => unknown>;
 declare const google: { script: { run: Runner; host: { close(): void } } };
 
 let h: Harness;

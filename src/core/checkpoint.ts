@@ -11,8 +11,9 @@
  * - `serializeCheckpoint(cp)` (throws if over `CHECKPOINT_MAX_BYTES`), `parseCheckpoint(text)`
  *   (throws InvalidCheckpointError on anything unexpected).
  * - `encodeIndexSet`, `decodeIndexSet`.
+ * - `markWritten(cp, days)`, `writtenDayCount(cp)`: the progress record of written days.
  */
-import { isCivilDate, type DateRange } from './dates';
+import { dayCount, daysBetween, isCivilDate, type CivilDate, type DateRange } from './dates';
 import { InvalidCheckpointError } from './errors';
 import type { PlannedRequest } from './planned-request';
 import type { RateBudgetState } from './rate-budget';
@@ -35,6 +36,12 @@ export interface SyncCheckpoint {
   rate?: RateBudgetState;
   startedAtMs: number;
   executions: number;
+  /**
+   * Days already written to the sheet by this job, as offsets from range.start in the same
+   * compact form as `done`. Only for the progress bar: a day can be written while a request that
+   * also covers later days is still waiting, so counting done requests would lag the sheet.
+   */
+  written?: string;
 }
 
 export function encodeIndexSet(indices: Iterable<number>): string {
@@ -70,7 +77,15 @@ export function newCheckpoint(
     'providerId' | 'range' | 'metricIds' | 'units' | 'planSize' | 'startedAtMs'
   >,
 ): SyncCheckpoint {
-  return { v: 1, ...fields, metricIds: [...fields.metricIds], done: '', next: null, executions: 0 };
+  return {
+    v: 1,
+    ...fields,
+    metricIds: [...fields.metricIds],
+    done: '',
+    next: null,
+    executions: 0,
+    written: '',
+  };
 }
 
 export function markDone(checkpoint: SyncCheckpoint, indices: Iterable<number>): SyncCheckpoint {
@@ -92,6 +107,40 @@ export function pendingIndices(checkpoint: SyncCheckpoint): number[] {
 
 export function isComplete(checkpoint: SyncCheckpoint): boolean {
   return pendingIndices(checkpoint).length === 0;
+}
+
+/**
+ * The longest `written` record kept. Written days come in a few contiguous blocks, so this is
+ * never reached in practice; if it were, the record is dropped rather than risk the 9 KB limit,
+ * and the progress bar falls back to counting days of done requests.
+ */
+export const WRITTEN_MAX_CHARS = 1024;
+
+export function markWritten(
+  checkpoint: SyncCheckpoint,
+  days: readonly CivilDate[],
+): SyncCheckpoint {
+  // No record (dropped, or a checkpoint from before it existed) stays no record: a partial one
+  // would under-count.
+  if (days.length === 0 || checkpoint.written === undefined) return checkpoint;
+  const offsets = decodeIndexSet(checkpoint.written);
+  const total = dayCount(checkpoint.range);
+  for (const day of days) {
+    const offset = daysBetween(checkpoint.range.start, day);
+    if (offset >= 0 && offset < total) offsets.add(offset);
+  }
+  const written = encodeIndexSet(offsets);
+  if (written.length > WRITTEN_MAX_CHARS) {
+    const rest = { ...checkpoint };
+    delete rest.written;
+    return rest;
+  }
+  return { ...checkpoint, written };
+}
+
+/** Days this job has written, or null when no record was kept. */
+export function writtenDayCount(checkpoint: SyncCheckpoint): number | null {
+  return checkpoint.written === undefined ? null : decodeIndexSet(checkpoint.written).size;
 }
 
 /** The plan's unfinished requests; the plan must be the one re-made from the checkpoint's fields. */
@@ -163,5 +212,11 @@ export function parseCheckpoint(text: string): SyncCheckpoint {
   }
   if (typeof cp.startedAtMs !== 'number' || !Number.isInteger(cp.executions))
     fail('bad bookkeeping');
+  if (cp.written !== undefined) {
+    if (typeof cp.written !== 'string') fail('bad written set');
+    const total = dayCount(cp.range as DateRange);
+    if ([...decodeIndexSet(cp.written)].some((i) => i >= total))
+      fail('written set beyond the range');
+  }
   return cp as unknown as SyncCheckpoint;
 }

@@ -15,7 +15,13 @@
  * - Requests fetched but not yet done (a pause came before all of their days were complete) are
  *   carried to the next execution in the user cache, which then does not fetch them again.
  */
-import { decodeIndexSet, isComplete, markDone, pendingRequests } from '../../core/checkpoint';
+import {
+  decodeIndexSet,
+  isComplete,
+  markDone,
+  markWritten,
+  pendingRequests,
+} from '../../core/checkpoint';
 import type { ContinuationReason } from '../../core/checkpoint';
 import { takeBatch } from '../../core/batching';
 import { addResult, type DayCells } from '../../core/day-values';
@@ -235,7 +241,7 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
     );
     deps.carry.drop(completed.filter((i) => carried.has(i)));
   }
-  let checkpoint = markDone(cp, completed);
+  let checkpoint = markWritten(markDone(cp, completed), days);
   const pause =
     stop?.kind === 'pause'
       ? { atMs: stop.atMs, reason: stop.reason }

@@ -1,6 +1,11 @@
 // The sync part of the sidebar state: settings, last sync, progress of the job in hand, the next
 // continuation or daily run and why, and the last problem with the action to take.
-import { decodeIndexSet, type ContinuationReason } from '../../core/checkpoint';
+import {
+  decodeIndexSet,
+  writtenDayCount,
+  type ContinuationReason,
+  type SyncCheckpoint,
+} from '../../core/checkpoint';
 import { dayCount } from '../../core/dates';
 import type { KeyValueStore } from '../../core/ports';
 import { UNIT_SYSTEMS, type UnitSystem } from '../../core/units';
@@ -45,6 +50,12 @@ export interface SyncView {
   hint: string | null;
 }
 
+function doneRequestDays(cp: SyncCheckpoint): number {
+  const plan = dataSourceFor(cp.providerId).plan(cp.range, cp.metricIds as MetricId[], cp.units);
+  if (plan.length !== cp.planSize) return 0;
+  return completeDayCount(dayCoverage(plan), decodeIndexSet(cp.done));
+}
+
 export function syncView(
   doc: KeyValueStore,
   providerId: ProviderId | null,
@@ -57,12 +68,10 @@ export function syncView(
   let progress: SyncView['progress'] = null;
   if (job) {
     const cp = job.checkpoint;
-    const plan = dataSourceFor(cp.providerId).plan(cp.range, cp.metricIds as MetricId[], cp.units);
     const total = dayCount(cp.range);
-    const daysDone =
-      plan.length === cp.planSize
-        ? completeDayCount(dayCoverage(plan), decodeIndexSet(cp.done))
-        : 0;
+    // The record of written days is exact; without one (an older checkpoint), days of done
+    // requests are a lower bound.
+    const daysDone = writtenDayCount(cp) ?? doneRequestDays(cp);
     progress = {
       mode: job.mode,
       start: cp.range.start,

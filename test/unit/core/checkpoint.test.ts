@@ -5,10 +5,13 @@ import {
   encodeIndexSet,
   isComplete,
   markDone,
+  markWritten,
   newCheckpoint,
   parseCheckpoint,
   pendingRequests,
   serializeCheckpoint,
+  WRITTEN_MAX_CHARS,
+  writtenDayCount,
 } from '../../../src/core/checkpoint';
 import { InvalidCheckpointError } from '../../../src/core/errors';
 import { GoogleHealthRateBudget } from '../../../src/core/rate-budget';
@@ -73,6 +76,7 @@ describe('sync checkpoint', () => {
       ),
       next: { atMs: 123, reason: 'rate-limit' as const },
       rate: rate.toJSON(),
+      written: 'x'.repeat(WRITTEN_MAX_CHARS),
     };
     expect(serializeCheckpoint(cp).length).toBeLessThan(CHECKPOINT_MAX_BYTES);
     expect(() =>
@@ -93,5 +97,56 @@ describe('sync checkpoint', () => {
     ],
   ])('rejects a stored checkpoint that is %s', (_what, text) => {
     expect(() => parseCheckpoint(text)).toThrow(InvalidCheckpointError);
+  });
+
+  it('counts the days written to the sheet, once each, even when no request is finished yet', () => {
+    let cp = newCheckpoint({
+      providerId: 'fitbit',
+      range: { start: '2026-01-01', end: '2026-12-31' },
+      metricIds: ['steps'],
+      units: 'metric',
+      planSize: 13,
+      startedAtMs: 0,
+    });
+    expect(writtenDayCount(cp)).toBe(0);
+    cp = markWritten(cp, ['2026-01-01', '2026-01-02', '2026-01-03']);
+    cp = markWritten(cp, ['2026-01-03', '2026-01-04', '2026-12-31', '2027-01-01']);
+    expect(cp.written).toBe('0-3,364');
+    expect(writtenDayCount(parseCheckpoint(serializeCheckpoint(cp)))).toBe(5);
+  });
+
+  it('drops the written-days record rather than let it grow past its bound, and never restarts it', () => {
+    let cp = newCheckpoint({
+      providerId: 'fitbit',
+      range,
+      metricIds: ['steps'],
+      units: 'metric',
+      planSize: 1,
+      startedAtMs: 0,
+    });
+    // Every other day: the most fragmented record there is.
+    const scattered = Array.from({ length: 1000 }, (_, i) => {
+      const d = new Date(Date.UTC(2016, 10, 24 + 2 * i));
+      return d.toISOString().slice(0, 10);
+    });
+    cp = markWritten(cp, scattered);
+    expect(cp.written).toBeUndefined();
+    expect(writtenDayCount(cp)).toBeNull();
+    expect(markWritten(cp, ['2016-11-24']).written).toBeUndefined();
+  });
+
+  it('rejects a written-days record beyond the range', () => {
+    const cp = newCheckpoint({
+      providerId: 'fitbit',
+      range: { start: '2026-01-01', end: '2026-01-10' },
+      metricIds: ['steps'],
+      units: 'metric',
+      planSize: 1,
+      startedAtMs: 0,
+    });
+    expect(() => parseCheckpoint(JSON.stringify({ ...cp, written: '0-10' }))).toThrow(
+      InvalidCheckpointError,
+    );
+    expect(parseCheckpoint(JSON.stringify({ ...cp, written: '0-9' })).written).toBe('0-9');
   });
 });

@@ -17,7 +17,7 @@ export const SYNC_MESSAGES = {
         ? 'Paused: Apps Script lets one run last 6 minutes. The sync continues by itself in a minute.'
         : 'Some requests failed just now. Everything else was written; the sync tries them again by itself.',
   skipped: (labels: string[]) =>
-    `Not allowed at consent: ${labels.join(', ')}. Those columns were left alone; the rest was synced. To add them, click Authorize again and tick them.`,
+    `No permission for: ${labels.join(', ')} (not ticked at consent, or withdrawn since). Those columns were left alone; the rest was synced. To add them, click Authorize again and tick them.`,
   refused: (labels: string[]) =>
     `Left out: ${labels.join(', ')}: the provider refused to send it. The other columns were synced.`,
   problems: (list: string[]) =>

@@ -179,7 +179,9 @@ describe('scope not granted', () => {
       try {
         const reply: SyncReply = await syncNow(bed);
         expect(reply.ok).toBe(true);
-        expect(reply.state.sync.notes.join(' ')).toMatch(/Not allowed at consent: Weight/);
+        expect(reply.state.sync.notes.join(' ')).toMatch(
+          /No permission for: Weight \(not ticked at consent/,
+        );
         const rows = sheetRows(bed);
         expect(rows[0]).toEqual(['Date', 'Steps']);
         expect(rows).toHaveLength(31);

@@ -89,9 +89,9 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
     const reply = await backfill(bed, start);
 
     expect(reply.ok).toBe(true);
-    expect(reply.message).toMatch(new RegExp(`Not allowed at consent: ${label}\\.`));
+    expect(reply.message).toMatch(new RegExp(`No permission for: ${label} \\(`));
     expect(reply.state.sync.notes).toEqual([
-      `Not allowed at consent: ${label}. Those columns were left alone; the rest was synced. To add them, click Authorize again and tick them.`,
+      `No permission for: ${label} (not ticked at consent, or withdrawn since). Those columns were left alone; the rest was synced. To add them, click Authorize again and tick them.`,
     ]);
     expect(reply.state.sync.problem).toBeNull();
     expect(reply.state.sync.next).toBeNull();

@@ -175,3 +175,44 @@ export function dataRequests(bed: SyncBed) {
 export function settledRows(rows: unknown[][], today: string): unknown[][] {
   return rows.map((r) => (r[0] === today ? [r[0]] : r));
 }
+
+/** Los Angeles at 00:30 on 2026-11-22: scenarios advance the clock by hours and stay on one day. */
+export const LA_ZONE = 'America/Los_Angeles';
+export const LA_EARLY_MS = Date.UTC(2026, 10, 22, 8, 30);
+
+export interface ReferenceBackfill {
+  bed: SyncBed;
+  today: string;
+  start: string;
+  /** The uninterrupted result, today's partial numbers left out. */
+  reference: unknown[][];
+  /** Data requests the uninterrupted backfill made: its whole plan. */
+  planSize: number;
+}
+
+/**
+ * A bed in Los Angeles early in the day, with an uninterrupted backfill of `days` days on a fresh
+ * spreadsheet: what every interrupted scenario must end equal to.
+ */
+export async function startWithReferenceBackfill(
+  provider: ProviderKey,
+  days: number,
+  opts: Omit<Parameters<typeof startSyncBed>[1], 'timeZone' | 'atMs'> = {},
+): Promise<ReferenceBackfill> {
+  const bed = await startSyncBed(provider, { ...opts, timeZone: LA_ZONE, atMs: LA_EARLY_MS });
+  const today = localDate(bed.clock.now(), LA_ZONE);
+  const start = addDays(today, -(days - 1));
+  await useNewSpreadsheet(bed);
+  const reply = await backfill(bed, start);
+  if (reply.state.sync.lastSync?.days !== days)
+    throw new Error(
+      `reference backfill wrote ${reply.state.sync.lastSync?.days} days, not ${days}`,
+    );
+  return {
+    bed,
+    today,
+    start,
+    reference: settledRows(sheetRows(bed), today),
+    planSize: dataRequests(bed).length,
+  };
+}

@@ -5,12 +5,14 @@ import { connect } from '../connect/harness';
 import {
   addDays,
   backfill,
+  LA_ZONE,
   localDate,
   ok,
   runTriggersUntilIdle,
   settledRows,
   sheetRows,
   startSyncBed,
+  startWithReferenceBackfill,
   syncNow,
   useNewSpreadsheet,
   USER,
@@ -19,9 +21,6 @@ import {
   type SyncReply,
 } from './bed';
 
-const ZONE = 'America/Los_Angeles';
-/** 00:30 in Los Angeles: the scenarios below advance the clock by hours and stay on one day. */
-const EARLY = Date.UTC(2026, 10, 22, 8, 30);
 const DAYS = 120;
 
 async function backfillKilled(bed: SyncBed, start: string, killWhen: RunOptions['killWhen']) {
@@ -48,16 +47,7 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
   let reference: unknown[][];
 
   beforeAll(async () => {
-    bed = await startSyncBed(provider, {
-      timeZone: ZONE,
-      atMs: EARLY,
-    });
-    today = localDate(bed.clock.now(), ZONE);
-    start = addDays(today, -(DAYS - 1));
-    await useNewSpreadsheet(bed);
-    const reply = await backfill(bed, start);
-    expect(reply.state.sync.lastSync?.days).toBe(DAYS);
-    reference = settledRows(sheetRows(bed), today);
+    ({ bed, today, start, reference } = await startWithReferenceBackfill(provider, DAYS));
     expect(reference).toHaveLength(DAYS + 1);
   });
   afterAll(async () => bed?.close());
@@ -128,8 +118,8 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
     const fired = await bed.rt.triggers.fireDue();
     expect(fired.map((f) => f.ok)).toEqual([true]);
     expect(bed.rt.triggers.list({ user: USER, spreadsheetId: bed.spreadsheetId })).toHaveLength(0);
-    expect(settledRows(sheetRows(bed), localDate(bed.clock.now(), ZONE))).toEqual(
-      settledRows(reference, localDate(bed.clock.now(), ZONE)),
+    expect(settledRows(sheetRows(bed), localDate(bed.clock.now(), LA_ZONE))).toEqual(
+      settledRows(reference, localDate(bed.clock.now(), LA_ZONE)),
     );
   });
 

@@ -7,18 +7,18 @@ import {
   backfill,
   dataRequests,
   dataRoute,
+  LA_EARLY_MS,
+  LA_ZONE,
   localDate,
   runTriggersUntilIdle,
   settledRows,
   sheetRows,
   startSyncBed,
+  startWithReferenceBackfill,
   useNewSpreadsheet,
   type ProviderKey,
   type SyncBed,
 } from './bed';
-
-const ZONE = 'America/Los_Angeles';
-const EARLY = Date.UTC(2026, 10, 22, 8, 30);
 
 describe.each<[ProviderKey, number]>([
   // Google 1095 days: 234 requests in 8 batches; Fitbit 1095 days: 47 requests in 2 batches.
@@ -32,13 +32,7 @@ describe.each<[ProviderKey, number]>([
   let planSize: number;
 
   beforeAll(async () => {
-    bed = await startSyncBed(provider, { timeZone: ZONE, atMs: EARLY });
-    today = localDate(bed.clock.now(), ZONE);
-    start = addDays(today, -(days - 1));
-    await useNewSpreadsheet(bed);
-    await backfill(bed, start);
-    reference = settledRows(sheetRows(bed), today);
-    planSize = dataRequests(bed).length;
+    ({ bed, today, start, reference, planSize } = await startWithReferenceBackfill(provider, days));
   });
   afterAll(async () => bed?.close());
 
@@ -62,9 +56,9 @@ describe.each<[ProviderKey, number]>([
 
 describe('fitbit at its own hourly limit', () => {
   it('a 3650-day backfill pauses at 150 requests and the continuation fetches only the rest: exactly the plan', async () => {
-    const bed = await startSyncBed('fitbit', { timeZone: ZONE, atMs: EARLY });
+    const bed = await startSyncBed('fitbit', { timeZone: LA_ZONE, atMs: LA_EARLY_MS });
     try {
-      const today = localDate(bed.clock.now(), ZONE);
+      const today = localDate(bed.clock.now(), LA_ZONE);
       const plan = fitbitRequestCount(3650, DEFAULT_METRIC_IDS);
       expect(plan).toBeGreaterThan(150);
       const reply = await backfill(bed, addDays(today, -3649));

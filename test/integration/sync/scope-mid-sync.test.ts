@@ -4,18 +4,15 @@ import {
   addDays,
   backfill,
   dataRequests,
-  localDate,
   settledRows,
   sheetRows,
-  startSyncBed,
+  startWithReferenceBackfill,
   useNewSpreadsheet,
   USER,
   type ProviderKey,
   type SyncBed,
 } from './bed';
 
-const ZONE = 'America/Los_Angeles';
-const EARLY = Date.UTC(2026, 10, 22, 8, 30);
 const DAYS = 120;
 
 /** The providers' own insufficient-scope bodies (platform facts: errors). */
@@ -51,12 +48,7 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
   let reference: unknown[][];
 
   beforeAll(async () => {
-    bed = await startSyncBed(provider, { timeZone: ZONE, atMs: EARLY });
-    today = localDate(bed.clock.now(), ZONE);
-    start = addDays(today, -(DAYS - 1));
-    await useNewSpreadsheet(bed);
-    await backfill(bed, start);
-    reference = settledRows(sheetRows(bed), today);
+    ({ bed, today, start, reference } = await startWithReferenceBackfill(provider, DAYS));
   });
   afterAll(async () => bed?.close());
 

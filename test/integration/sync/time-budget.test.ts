@@ -1,15 +1,13 @@
 // The 6-minute execution limit end to end: a slow provider makes time pass while a backfill runs,
 // the engine stops at a batch boundary, writes only complete rows and schedules its continuation.
 import {
-  addDays,
   backfill,
   dataRequests,
   dataRoute,
-  localDate,
   runTriggersUntilIdle,
   settledRows,
   sheetRows,
-  startSyncBed,
+  startWithReferenceBackfill,
   useNewSpreadsheet,
   USER,
   type ProviderKey,
@@ -17,9 +15,6 @@ import {
   type SyncReply,
 } from './bed';
 
-const ZONE = 'America/Los_Angeles';
-/** 00:30 in Los Angeles: the clock moves by an hour or two here and stays on one day. */
-const EARLY = Date.UTC(2026, 10, 22, 8, 30);
 /** Google: 236 requests (8 batches); Fitbit: 47 (2 batches). */
 const DAYS = 1095;
 const BATCH = 30;
@@ -54,13 +49,7 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
   let planSize: number;
 
   beforeAll(async () => {
-    bed = await startSyncBed(provider, { timeZone: ZONE, atMs: EARLY });
-    today = localDate(bed.clock.now(), ZONE);
-    start = addDays(today, -(DAYS - 1));
-    await useNewSpreadsheet(bed);
-    expect((await backfill(bed, start)).state.sync.lastSync?.days).toBe(DAYS);
-    reference = settledRows(sheetRows(bed), today);
-    planSize = dataRequests(bed).length;
+    ({ bed, today, start, reference, planSize } = await startWithReferenceBackfill(provider, DAYS));
   });
   afterAll(async () => bed?.close());
 

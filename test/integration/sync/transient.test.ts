@@ -7,19 +7,16 @@ import {
   backfill,
   dataRequests,
   dataRoute,
-  localDate,
   runTriggersUntilIdle,
   settledRows,
   sheetRows,
-  startSyncBed,
+  startWithReferenceBackfill,
   useNewSpreadsheet,
   USER,
   type ProviderKey,
   type SyncBed,
 } from './bed';
 
-const ZONE = 'America/Los_Angeles';
-const EARLY = Date.UTC(2026, 10, 22, 8, 30);
 /** Google: 30 requests, one batch (floors in 2 chunks); Fitbit: 14 (activityCalories in 4). */
 const DAYS = 120;
 
@@ -32,13 +29,9 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
 
   beforeAll(async () => {
     // UrlFetchApp gives up after about 60 s; a hung request here fails after 1.5 s.
-    bed = await startSyncBed(provider, { timeZone: ZONE, atMs: EARLY, fetchTimeoutMs: 1_500 });
-    today = localDate(bed.clock.now(), ZONE);
-    start = addDays(today, -(DAYS - 1));
-    await useNewSpreadsheet(bed);
-    await backfill(bed, start);
-    reference = settledRows(sheetRows(bed), today);
-    planSize = dataRequests(bed).length;
+    ({ bed, today, start, reference, planSize } = await startWithReferenceBackfill(provider, DAYS, {
+      fetchTimeoutMs: 1_500,
+    }));
     expect(planSize).toBe(provider === 'google' ? 30 : 14);
   });
   afterAll(async () => bed?.close());

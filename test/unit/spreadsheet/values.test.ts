@@ -164,4 +164,26 @@ describe('Range values', () => {
       '#ffffff',
     ]);
   });
+
+  it('a singular attribute setter fills the range and its getter reads the top-left cell', () => {
+    const sheet = harness().app.getActiveSheet();
+    const block = sheet.getRange('A1:B2');
+    block.setNumberFormat('0.0').setFontWeight('bold').setBackground('#ff0000');
+    sheet.getRange('A1').setBackground('#00ff00');
+    expect(block.getNumberFormats()).toEqual([
+      ['0.0', '0.0'],
+      ['0.0', '0.0'],
+    ]);
+    expect(block.getFontWeights()[1]).toEqual(['bold', 'bold']);
+    expect(block.getBackground()).toBe('#00ff00');
+    expect(block.getBackgrounds()[1][1]).toBe('#ff0000');
+    block.setFontWeights([
+      ['normal', 'bold'],
+      ['bold', 'normal'],
+    ]);
+    expect(sheet.getRange('B1').getFontWeight()).toBe('bold');
+    expect(() => block.setNumberFormat(4 as unknown as string)).toThrow(
+      "The parameters (number) don't match the method signature for SpreadsheetApp.Range.setNumberFormat.",
+    );
+  });
 });

@@ -208,6 +208,42 @@ export class SpreadsheetHost {
       throw new Error(E.noPermission(method, SCOPE_ALL));
   }
 
+  /**
+   * A per-cell attribute's four Range methods: the singular getter reads the top-left cell, the
+   * singular setter fills the range, the plural ones take a block of the range's own size.
+   */
+  private cellAttribute(
+    single: string,
+    plural: string,
+    model: {
+      get(sheet: SheetModel, box: GridBox): unknown[][];
+      set(sheet: SheetModel, box: GridBox, values: unknown[][]): void;
+      /** Apps Script rejects a non-string here (setNumberFormat's only signature). */
+      singleIsString?: boolean;
+    },
+  ): Record<string, Handler> {
+    return {
+      [`Range.get${plural}`]: (_ctx, r: RangeRef) => {
+        const { sheet, box } = this.range(r);
+        return model.get(sheet, box);
+      },
+      [`Range.get${single}`]: (_ctx, r: RangeRef) => {
+        const { sheet, box } = this.range(r);
+        return model.get(sheet, topLeft(box))[0][0];
+      },
+      [`Range.set${single}`]: (_ctx, r: RangeRef, value: unknown) => {
+        const { sheet, box } = this.range(r);
+        if (model.singleIsString && typeof value !== 'string')
+          throw new Error(E.signatureMismatch(`Range.set${single}`, [value]));
+        model.set(sheet, box, fillBlock(box, value));
+      },
+      [`Range.set${plural}`]: (_ctx, r: RangeRef, values: unknown[][]) => {
+        const { sheet, box } = this.range(r);
+        model.set(sheet, box, values);
+      },
+    };
+  }
+
   private table(): Record<string, Handler> {
     const sheetRef = (s: SheetModel): SheetRef => ({ ss: s.parent.id, sheetId: s.sheetId });
     const rangeRef = (s: SheetModel, box: GridBox): RangeRef => ({
@@ -267,7 +303,6 @@ export class SpreadsheetHost {
       if (p < 1 || p > s.maxColumns) throw new Error(E.COLUMNS_OUT_OF_BOUNDS);
       s.insertColumns(after ? p + 1 : p, n);
     };
-    const topLeft = (box: GridBox): GridBox => ({ ...box, numRows: 1, numColumns: 1 });
     const dialog = (request: unknown): DialogRequest => {
       const r = request as Partial<DialogRequest> | null;
       const buttons: ButtonSetName[] = ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'];
@@ -496,56 +531,19 @@ export class SpreadsheetHost {
         const { sheet, box } = this.range(r);
         return sheet.getDisplayValues(topLeft(box))[0][0];
       },
-      'Range.getNumberFormats': (_ctx, r: RangeRef) => {
-        const { sheet, box } = this.range(r);
-        return sheet.getNumberFormats(box);
-      },
-      'Range.getNumberFormat': (_ctx, r: RangeRef) => {
-        const { sheet, box } = this.range(r);
-        return sheet.getNumberFormats(topLeft(box))[0][0];
-      },
-      'Range.setNumberFormat': (_ctx, r: RangeRef, format: unknown) => {
-        const { sheet, box } = this.range(r);
-        if (typeof format !== 'string')
-          throw new Error(E.signatureMismatch('Range.setNumberFormat', [format]));
-        sheet.setNumberFormats(box, fillBlock(box, format));
-      },
-      'Range.setNumberFormats': (_ctx, r: RangeRef, formats: unknown[][]) => {
-        const { sheet, box } = this.range(r);
-        sheet.setNumberFormats(box, formats);
-      },
-      'Range.getFontWeight': (_ctx, r: RangeRef) => {
-        const { sheet, box } = this.range(r);
-        return sheet.getFontWeights(topLeft(box))[0][0];
-      },
-      'Range.getFontWeights': (_ctx, r: RangeRef) => {
-        const { sheet, box } = this.range(r);
-        return sheet.getFontWeights(box);
-      },
-      'Range.setFontWeight': (_ctx, r: RangeRef, weight: unknown) => {
-        const { sheet, box } = this.range(r);
-        sheet.setFontWeights(box, fillBlock(box, weight));
-      },
-      'Range.setFontWeights': (_ctx, r: RangeRef, weights: unknown[][]) => {
-        const { sheet, box } = this.range(r);
-        sheet.setFontWeights(box, weights);
-      },
-      'Range.getBackground': (_ctx, r: RangeRef) => {
-        const { sheet, box } = this.range(r);
-        return sheet.getBackgrounds(topLeft(box))[0][0];
-      },
-      'Range.getBackgrounds': (_ctx, r: RangeRef) => {
-        const { sheet, box } = this.range(r);
-        return sheet.getBackgrounds(box);
-      },
-      'Range.setBackground': (_ctx, r: RangeRef, color: unknown) => {
-        const { sheet, box } = this.range(r);
-        sheet.setBackgrounds(box, fillBlock(box, color));
-      },
-      'Range.setBackgrounds': (_ctx, r: RangeRef, colors: unknown[][]) => {
-        const { sheet, box } = this.range(r);
-        sheet.setBackgrounds(box, colors);
-      },
+      ...this.cellAttribute('NumberFormat', 'NumberFormats', {
+        get: (sheet, box) => sheet.getNumberFormats(box),
+        set: (sheet, box, v) => sheet.setNumberFormats(box, v),
+        singleIsString: true,
+      }),
+      ...this.cellAttribute('FontWeight', 'FontWeights', {
+        get: (sheet, box) => sheet.getFontWeights(box),
+        set: (sheet, box, v) => sheet.setFontWeights(box, v),
+      }),
+      ...this.cellAttribute('Background', 'Backgrounds', {
+        get: (sheet, box) => sheet.getBackgrounds(box),
+        set: (sheet, box, v) => sheet.setBackgrounds(box, v),
+      }),
       'Range.getRow': (_ctx, r: RangeRef) => this.range(r).box.row,
       'Range.getColumn': (_ctx, r: RangeRef) => this.range(r).box.column,
       'Range.getNumRows': (_ctx, r: RangeRef) => this.range(r).box.numRows,
@@ -652,6 +650,11 @@ export class SpreadsheetHost {
 
 function refOf(ss: SpreadsheetModel | null): SpreadsheetRef | null {
   return ss ? { ss: ss.id } : null;
+}
+
+/** The range's top-left cell: what Apps Script's singular getters read. */
+function topLeft(box: GridBox): GridBox {
+  return { ...box, numRows: 1, numColumns: 1 };
 }
 
 function fillBlock(box: GridBox, value: unknown): unknown[][] {

@@ -4,6 +4,9 @@
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 
 /** Who and what an execution runs for; the host passes it to every service handler. */
+/** What Apps Script throws when a service needs a scope the user has not authorized. */
+export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
+
 export interface ExecutionContext {
   executionId: string;
   /** Simulated user's email (Session.getEffectiveUser / getActiveUser, the user property store). */
@@ -13,6 +16,12 @@ export interface ExecutionContext {
   authMode: AuthMode;
   /** IANA time zone of the script (Session.getScriptTimeZone). */
   timeZone: string;
+  /**
+   * Scopes of the manifest this user has not authorized (a new version asks for more, or the
+   * user removed the add-on's access). Services needing one of them throw; ScriptApp's
+   * getAuthorizationInfo answers REQUIRED. Absent: all authorized.
+   */
+  missingScopes?: string[];
 }
 
 /**

@@ -124,6 +124,37 @@ export class Runtime {
     document: (spreadsheetId: string): Store => this.stores.document(spreadsheetId),
   };
 
+  /**
+   * Which of the manifest's oauthScopes each simulated user has authorized. Everyone starts with
+   * all of them (they authorized the add-on when installing it).
+   */
+  private readonly withdrawn = new Map<string, Set<string>>();
+  readonly authorization = {
+    /** The manifest's scopes, or none when the runtime runs a bare script without a manifest. */
+    manifestScopes: (): string[] => {
+      try {
+        const manifest = JSON.parse(
+          readFileSync(join(this.bundleDir, 'appsscript.json'), 'utf8'),
+        ) as { oauthScopes?: unknown };
+        return Array.isArray(manifest.oauthScopes) ? manifest.oauthScopes.map(String) : [];
+      } catch {
+        return [];
+      }
+    },
+    /** The user no longer authorizes these scopes (default: all of the manifest's). */
+    withdraw: (user: string, scopes?: string[]): void => {
+      const set = this.withdrawn.get(user) ?? new Set<string>();
+      for (const s of scopes ?? this.authorization.manifestScopes()) set.add(s);
+      this.withdrawn.set(user, set);
+    },
+    /** The user authorizes every scope again (the authorization prompt was accepted). */
+    grantAll: (user: string): void => {
+      this.withdrawn.delete(user);
+    },
+    missing: (user: string): string[] =>
+      this.authorization.manifestScopes().filter((s) => this.withdrawn.get(user)?.has(s)),
+  };
+
   readonly triggers = {
     list: (filter?: { user?: string; spreadsheetId?: string | null }): TriggerInfo[] =>
       this.triggerStore.list(filter),
@@ -288,6 +319,8 @@ export class Runtime {
       authMode: opts.authMode ?? 'FULL',
       timeZone: this.timeZone,
     };
+    const missing = this.authorization.missing(ctx.user);
+    if (missing.length > 0) ctx.missingScopes = missing;
     const source = this.opts.scriptSource ?? readFileSync(join(this.bundleDir, 'Code.js'), 'utf8');
     const request: WorkerRequest = {
       executionId,

@@ -1,6 +1,6 @@
 // What every worker-side service facade gets: the RPC into the host, the execution's context, and
 // the script's realm (its own Error, Date and Array, so values look native to the script).
-import type { ExecutionContext, Rpc } from '../rpc-types';
+import { AUTHORIZATION_REQUIRED, type ExecutionContext, type Rpc } from '../rpc-types';
 
 export interface Realm {
   /** An Apps Script style exception: name "Exception", so String(e) reads "Exception: <message>". */
@@ -31,8 +31,12 @@ const SCOPES: Record<string, string> = {
  */
 export function requireAuthorization(env: WorkerEnv, what: string, needsFull = false): void {
   const mode = env.ctx.authMode;
-  if (mode === 'FULL' || (mode === 'LIMITED' && !needsFull)) return;
   const scope = SCOPES[what.split('.')[0]];
+  if (mode === 'FULL' || (mode === 'LIMITED' && !needsFull)) {
+    if (scope && env.ctx.missingScopes?.includes(scope))
+      throw env.realm.error(AUTHORIZATION_REQUIRED);
+    return;
+  }
   throw env.realm.error(
     `You do not have permission to call ${what}.` +
       (scope ? ` Required permissions: ${scope}` : ''),

@@ -157,11 +157,19 @@ export function createScriptApp(env: WorkerEnv): object {
         'ya29.local-' + createHash('sha256').update(env.ctx.user).digest('base64url').slice(0, 32)
       );
     },
-    getAuthorizationInfo: (_mode: string) => ({
-      getAuthorizationStatus: () => AuthorizationStatus.NOT_REQUIRED,
-      getAuthorizationUrl: () => null,
-      getAuthorizedScopes: () => env.realm.toRealm([] as string[]),
-    }),
+    getAuthorizationInfo: (_mode: string) => {
+      const missing = env.ctx.missingScopes ?? [];
+      return {
+        getAuthorizationStatus: () =>
+          missing.length > 0 ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED,
+        // A stand-in address: the real one is Google's and only ever shown to the person.
+        getAuthorizationUrl: () =>
+          missing.length > 0
+            ? `https://script.google.com/macros/d/${env.scriptId}/authorize`
+            : null,
+        getAuthorizedScopes: () => env.realm.toRealm([] as string[]),
+      };
+    },
     newStateToken: () => stateTokenBuilder(env),
     newTrigger(functionName: string) {
       const handler = String(functionName);

@@ -2,7 +2,7 @@
 // facade's RPCs (registered by the runtime under the service name 'spreadsheet'), counts calls per
 // method across all executions, and emits 'change' and 'ui' events for live pages.
 import { randomBytes } from 'node:crypto';
-import type { ExecutionContext, HostService } from '../../rpc-types';
+import { AUTHORIZATION_REQUIRED, type ExecutionContext, type HostService } from '../../rpc-types';
 import type { GridBox } from './a1';
 import * as E from './errors';
 import { SheetModel, SpreadsheetModel } from './model';
@@ -206,6 +206,10 @@ export class SpreadsheetHost {
       throw new Error(E.noPermission(method, otherDocument ? SCOPE_ALL : SCOPE_CURRENT));
     if (ctx.authMode === 'LIMITED' && otherDocument)
       throw new Error(E.noPermission(method, SCOPE_ALL));
+    // Only scopes the manifest lists can be missing: the one it uses for Sheets is withdrawn.
+    const covering = otherDocument ? [SCOPE_ALL] : [SCOPE_CURRENT, SCOPE_ALL];
+    if (covering.some((s) => ctx.missingScopes?.includes(s)))
+      throw new Error(AUTHORIZATION_REQUIRED);
   }
 
   /**

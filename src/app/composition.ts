@@ -1,5 +1,6 @@
 // The composition root: builds the Apps Script adapters once per execution and hands them to use
 // cases as an AppContext. New use cases (sync, schedule) take the same context.
+import { scriptAuthorizationRequired } from '../gas/authorization';
 import { urlFetchHttp } from '../gas/http';
 import { userLockPort } from '../gas/lock';
 import { createOAuthClient, redirectUri } from '../gas/oauth-service';
@@ -33,6 +34,7 @@ export function appContext(): AppContext {
       newNonce: secureNonce,
       oauthClient: createOAuthClient,
       sync: syncPorts,
+      authorizationRequired: scriptAuthorizationRequired,
     };
   }
   return context;

@@ -21,4 +21,9 @@ export interface AppContext {
   oauthClient(provider: Provider, creds: ClientCredentials, scopes: string[]): OAuthClient;
   /** The sync's sheet, triggers and document lock; null without a document (a web request). */
   sync?(): SyncPorts | null;
+  /**
+   * True when the person has not authorized every scope the add-on declares (access removed, or
+   * an update asks for more). Only a trigger run can meet this: opening the add-on asks first.
+   */
+  authorizationRequired?(): boolean;
 }

@@ -24,6 +24,8 @@ export const SYNC_MESSAGES = {
     `Some answers could not be used (nothing from them was written): ${list.slice(0, 3).join('; ')}${list.length > 3 ? '; …' : ''}.`,
   badCheckpoint:
     'The saved progress of the last sync could not be read; the next sync starts afresh.',
+  authorizationNeeded:
+    'The add-on lost your permission to run on its own (access was removed, or an update asks for more), so the scheduled sync did not run. Open the add-on from the Extensions menu, allow it, then click Sync now: any unfinished sync goes on where it stopped.',
   dailyOn: 'Daily sync is on: the add-on syncs every morning.',
   dailyOff: 'Daily sync is off.',
 } as const;

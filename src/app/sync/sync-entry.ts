@@ -6,7 +6,14 @@ import { appContext } from '../composition';
 import { sidebarState, type SidebarState } from '../sidebar-state';
 import { SYNC_MESSAGES } from './messages';
 import { saveSettings } from './settings';
-import { runSync, schedule, type SyncPorts, type SyncRequest, type SyncResult } from './sync';
+import {
+  noteAuthorizationNeeded,
+  runSync,
+  schedule,
+  type SyncPorts,
+  type SyncRequest,
+  type SyncResult,
+} from './sync';
 
 const TITLE = 'Activity data';
 
@@ -33,17 +40,19 @@ export const backfill = (startIso: unknown): SyncReply =>
   run({ kind: 'backfill', start: startIso });
 
 /** Trigger handlers: nothing to return to anyone; the status is what the sidebar shows. */
-export function scheduledRun(): void {
+function triggerRun(kind: 'scheduled' | 'continuation'): void {
   const ctx = appContext();
+  if (ctx.authorizationRequired?.()) {
+    // Document properties need no scope: the note reaches the sidebar even now.
+    noteAuthorizationNeeded(ctx);
+    return;
+  }
   const ports = syncPorts(ctx);
-  if (ports) runSync(ctx, ports, { kind: 'scheduled' });
+  if (ports) runSync(ctx, ports, { kind });
 }
 
-export function continuationRun(): void {
-  const ctx = appContext();
-  const ports = syncPorts(ctx);
-  if (ports) runSync(ctx, ports, { kind: 'continuation' });
-}
+export const scheduledRun = (): void => triggerRun('scheduled');
+export const continuationRun = (): void => triggerRun('continuation');
 
 export function setDaily(enabled: unknown): SyncReply {
   const ctx = appContext();

@@ -52,6 +52,14 @@ export function schedule(ports: SyncPorts): Schedule {
   return new Schedule(ports.triggers, ports.userStore, ports.workbook.id());
 }
 
+/** A trigger found the add-on's own authorization missing: say so where the sidebar looks. */
+export function noteAuthorizationNeeded(ctx: AppContext): void {
+  if (!ctx.documentStore) return;
+  new StatusStore(ctx.documentStore).update({
+    problem: { message: SYNC_MESSAGES.authorizationNeeded, atMs: ctx.clock.now() },
+  });
+}
+
 export function runSync(ctx: AppContext, ports: SyncPorts, request: SyncRequest): SyncResult {
   const doc = ctx.documentStore;
   if (!doc) return { ok: false, message: SYNC_MESSAGES.noDocument };

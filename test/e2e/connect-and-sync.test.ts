@@ -1,10 +1,17 @@
 // End-to-end flows in headless Chromium: connect, decline, partial consent, disconnect, sync and
 // the legacy Fitbit retirement, each in a fresh playground and for both providers where it applies.
-import type { FrameLocator, Page } from 'playwright-core';
 import { screenshotPath } from './browser';
-import { clickMenuItem, eventually, openPlayground, sidebar, type Harness } from './page-helpers';
+import {
+  authorize,
+  chooseProvider,
+  connect,
+  eventually,
+  openPlayground,
+  openSidebar,
+  type Harness,
+  type ProviderId,
+} from './page-helpers';
 
-type ProviderId = 'google-health' | 'fitbit';
 const PROVIDERS: { id: ProviderId; label: string; revokeHost: string; revokePath: string }[] = [
   {
     id: 'google-health',
@@ -21,41 +28,6 @@ afterEach(async () => {
   await h?.close();
   h = null;
 });
-
-async function openSidebar(harness: Harness): Promise<FrameLocator> {
-  await clickMenuItem(harness.page, 'Open sidebar');
-  const sb = sidebar(harness.page);
-  await sb.locator('#status-message').filter({ hasNotText: 'Loading' }).waitFor();
-  return sb;
-}
-
-/** Picks the provider in the sidebar's Setup and saves it (the demo credentials are preset). */
-async function chooseProvider(sb: FrameLocator, provider: ProviderId): Promise<void> {
-  const radio = sb.locator(`#provider-${provider}`);
-  if (await radio.isChecked()) return;
-  await radio.check();
-  await sb.getByRole('button', { name: 'Save setup' }).click();
-  await sb.locator('#status-message').filter({ hasText: 'Setup saved' }).waitFor();
-}
-
-/** Clicks Authorize and returns the consent popup once it has loaded. */
-async function authorize(harness: Harness, sb: FrameLocator): Promise<Page> {
-  const popupPromise = harness.context.waitForEvent('page');
-  await sb.getByRole('button', { name: /^Authorize/ }).click();
-  const popup = await popupPromise;
-  await popup.waitForLoadState();
-  return popup;
-}
-
-async function connect(harness: Harness, provider: ProviderId): Promise<FrameLocator> {
-  const sb = await openSidebar(harness);
-  await chooseProvider(sb, provider);
-  const popup = await authorize(harness, sb);
-  await popup.getByRole('button', { name: 'Allow' }).click();
-  await popup.waitForLoadState();
-  await sb.locator('#status-account').filter({ hasText: 'Account:' }).waitFor();
-  return sb;
-}
 
 describe.each(PROVIDERS)('$label', ({ id, label, revokeHost, revokePath }) => {
   test('authorizing shows the account as connected and Sync now fills the sheet with dated rows', async () => {

@@ -1,5 +1,5 @@
 // Shared steps of the end-to-end tests: start a playground and a browser, open the page, use the
-// add-on menu and reach into the sidebar iframe.
+// add-on menu, reach into the sidebar iframe and connect an account through the consent popup.
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../dev/playground/server';
 import { launchBrowser } from './browser';
@@ -43,6 +43,45 @@ export async function clickMenuItem(page: Page, label: string): Promise<void> {
 
 export function sidebar(page: Page): FrameLocator {
   return page.frameLocator('#sidebar-frame');
+}
+
+export type ProviderId = 'google-health' | 'fitbit';
+
+/** Opens the sidebar from the add-on menu and returns it once it has loaded its state. */
+export async function openSidebar(harness: Harness): Promise<FrameLocator> {
+  await clickMenuItem(harness.page, 'Open sidebar');
+  const sb = sidebar(harness.page);
+  await sb.locator('#status-message').filter({ hasNotText: 'Loading' }).waitFor();
+  return sb;
+}
+
+/** Picks the provider in the sidebar's Setup and saves it (the demo credentials are preset). */
+export async function chooseProvider(sb: FrameLocator, provider: ProviderId): Promise<void> {
+  const radio = sb.locator(`#provider-${provider}`);
+  if (await radio.isChecked()) return;
+  await radio.check();
+  await sb.getByRole('button', { name: 'Save setup' }).click();
+  await sb.locator('#status-message').filter({ hasText: 'Setup saved' }).waitFor();
+}
+
+/** Clicks Authorize and returns the consent popup once it has loaded. */
+export async function authorize(harness: Harness, sb: FrameLocator): Promise<Page> {
+  const popupPromise = harness.context.waitForEvent('page');
+  await sb.getByRole('button', { name: /^Authorize/ }).click();
+  const popup = await popupPromise;
+  await popup.waitForLoadState();
+  return popup;
+}
+
+/** Opens the sidebar, chooses the provider, allows everything at consent; returns the sidebar. */
+export async function connect(harness: Harness, provider: ProviderId): Promise<FrameLocator> {
+  const sb = await openSidebar(harness);
+  await chooseProvider(sb, provider);
+  const popup = await authorize(harness, sb);
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await popup.waitForLoadState();
+  await sb.locator('#status-account').filter({ hasText: 'Account:' }).waitFor();
+  return sb;
 }
 
 /** Polls a server-side value until it equals `expected` (the page acts asynchronously). */

@@ -1,9 +1,17 @@
 // The playground's google.script bridge in the real sidebar (handlers, user objects, Apps Script's
 // refusal of Dates and private names, host.close) and the consent round trip through the
 // playground origin, including Fitbit going away between consent and token exchange.
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { screenshotPath } from './browser';
-import { clickMenuItem, eventually, openPlayground, sidebar, type Harness } from './page-helpers';
+import {
+  authorize,
+  chooseProvider,
+  clickMenuItem,
+  eventually,
+  openPlayground,
+  sidebar,
+  type Harness,
+} from './page-helpers';
 
 /** The client-side API the bridge defines inside the sidebar frame (evaluated there, typed here). */
 type Runner = {
@@ -37,16 +45,6 @@ async function openSidebarFrame(): Promise<Frame> {
   if (!frame) throw new Error(`The sidebar iframe did not load ${url}`);
   await frame.locator('#status-message').filter({ hasNotText: 'Loading' }).waitFor();
   return frame;
-}
-
-async function authorizePopup(): Promise<Page> {
-  const popup = h.context.waitForEvent('page');
-  await sidebar(h.page)
-    .getByRole('button', { name: /^Authorize/ })
-    .click();
-  const p = await popup;
-  await p.waitForLoadState();
-  return p;
 }
 
 test('google.script.run hands the value and the user object to the success handler', async () => {
@@ -106,7 +104,7 @@ test('google.script.host.close() closes the sidebar in the page', async () => {
 
 test('the production consent URL opens on the playground origin with the simulated user selected', async () => {
   await openSidebarFrame();
-  const popup = await authorizePopup();
+  const popup = await authorize(h, sidebar(h.page));
   const url = new URL(popup.url());
   expect(url.origin).toBe(h.playground.url);
   expect(url.pathname).toBe('/accounts.google.com/o/oauth2/v2/auth');
@@ -121,9 +119,7 @@ test('the production consent URL opens on the playground origin with the simulat
 test('Fitbit turned off between consent and token exchange: callback page and sidebar say so', async () => {
   const sb = sidebar(h.page);
   await openSidebarFrame();
-  await sb.locator('#provider-fitbit').check();
-  await sb.getByRole('button', { name: 'Save setup' }).click();
-  await sb.locator('#status-message').filter({ hasText: 'Setup saved' }).waitFor();
+  await chooseProvider(sb, 'fitbit');
   // The consent form is answered while Fitbit still works; its redirect reaches the browser only
   // after the switch-off, so the add-on's token request is the first to meet 410 Gone.
   await h.context.route('**/www.fitbit.com/oauth2/authorize*', async (route) => {
@@ -132,7 +128,7 @@ test('Fitbit turned off between consent and token exchange: callback page and si
     h.playground.simulator.settings.retired = true;
     await route.fulfill({ response: answer });
   });
-  const popup = await authorizePopup();
+  const popup = await authorize(h, sb);
   await popup.getByRole('button', { name: 'Allow' }).click();
   await popup.waitForURL(/\/macros\/d\/[^/]+\/usercallback/);
   await h.context.unrouteAll();

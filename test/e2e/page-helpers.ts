@@ -80,6 +80,9 @@ export async function connect(harness: Harness, provider: ProviderId): Promise<F
   const popup = await authorize(harness, sb);
   await popup.getByRole('button', { name: 'Allow' }).click();
   await popup.waitForLoadState();
+  // The person returns to the spreadsheet's window. Chromium throttles the animation frames of a
+  // window behind another one to about one a second, and every click waits for two of them.
+  await harness.page.bringToFront();
   await sb.locator('#status-account').filter({ hasText: 'Account:' }).waitFor();
   return sb;
 }

@@ -34,15 +34,12 @@ afterAll(async () => {
 /** Opens the sidebar and returns the frame of exactly this showSidebar call, once it has loaded. */
 async function openSidebarFrame(): Promise<Frame> {
   const version = h.playground.runtime.sheets.ui.sidebars.length;
+  const url = `${h.playground.url}/sidebar?v=${version}`;
+  // The iframe's src attribute changes before its navigation commits, so wait for the frame.
+  const navigated = h.page.waitForEvent('framenavigated', { predicate: (f) => f.url() === url });
   await clickMenuItem(h.page, 'Open sidebar');
   await eventually(() => h.playground.runtime.sheets.ui.sidebars.length > version, true);
-  const url = `${h.playground.url}/sidebar?v=${version}`;
-  await h.page.waitForFunction(
-    (u) => (document.getElementById('sidebar-frame') as HTMLIFrameElement).src === u,
-    url,
-  );
-  const frame = h.page.frames().find((f) => f.url() === url);
-  if (!frame) throw new Error(`The sidebar iframe did not load ${url}`);
+  const frame = await navigated;
   await frame.locator('#status-message').filter({ hasNotText: 'Loading' }).waitFor();
   return frame;
 }

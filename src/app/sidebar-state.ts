@@ -45,6 +45,11 @@ export interface SidebarState {
   };
   /** Sync settings, progress and status of this document; null without a document. */
   sync: SyncView | null;
+  /**
+   * When the server read this state. Answers can arrive out of order (a poll sent before an
+   * action ends may land after it), so the sidebar keeps the newest, not the last to arrive.
+   */
+  asOfMs: number;
 }
 
 const CHOICE_TEXT: Record<
@@ -78,6 +83,7 @@ export function sidebarState(ctx: AppContext): SidebarState {
     redirectUri: ctx.redirectUri(),
     connection: connectionView(ctx),
     sync: syncState(ctx),
+    asOfMs: ctx.clock.now(),
   };
 }
 

@@ -4,7 +4,7 @@ import type { FrameLocator, Locator } from 'playwright-core';
 import { fitbitRequestCount } from '../../src/providers/fitbit/data-plan';
 import { DEFAULT_METRIC_IDS } from '../../src/providers/metrics';
 import { screenshotPath } from './browser';
-import { connect, openPlayground, openSidebar, type Harness } from './page-helpers';
+import { connect, openPlayground, type Harness } from './page-helpers';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -151,6 +151,12 @@ test('a Fitbit backfill longer than the hourly request limit pauses at it, with 
   expect(new Set(dates).size).toBe(dates.length);
   expect(dates[0] >= range.start && dates[dates.length - 1] <= range.end).toBe(true);
 
+  // A first sync under way: said so, and no "how to make a first sync" advice.
+  await expect(sb.locator('#sync-last').textContent()).resolves.toBe(
+    'The first sync is under way.',
+  );
+  await expect(sb.locator('#sync-hint').isVisible()).resolves.toBe(false);
+
   await bar.scrollIntoViewIfNeeded();
   await h.page.locator('#sidebar').screenshot({ path: screenshotPath('backfill-paused-sidebar') });
 });
@@ -168,15 +174,13 @@ test('+1 hour runs the continuation, which fetches the rest of the plan and leav
   await waitForGridRows(range.days);
   expectEveryDayOnce(await gridDates(), range.start, range.end);
 
-  // The open sidebar stops polling while a job waits for its continuation, so a person sees
-  // the outcome when they open it again.
-  const reopened = await openSidebar(h);
-  await reopened
+  // The sidebar left open keeps watching a paused job, so it shows the outcome by itself.
+  await sb
     .locator('#sync-last')
     .filter({ hasText: `: ${range.days} days written.` })
-    .waitFor();
-  await expect(reopened.getByRole('progressbar').isVisible()).resolves.toBe(false);
-  await expect(reopened.locator('#sync-next').isVisible()).resolves.toBe(false);
+    .waitFor({ timeout: RUN_TIMEOUT_MS });
+  await expect(sb.getByRole('progressbar').isVisible()).resolves.toBe(false);
+  await expect(sb.locator('#sync-next').isVisible()).resolves.toBe(false);
 });
 
 test('switching the daily sync on says when it runs, +1 day runs it and adds the new days, and switching it off says it is off', async () => {
@@ -197,9 +201,11 @@ test('switching the daily sync on says when it runs, +1 day runs it and adds the
   await waitForGridRows(range.days + daysFromTo(range.end, today));
   expectEveryDayOnce(await gridDates(), range.start, today);
 
-  await openSidebar(h);
-  await lastSync.filter({ hasText: /^Last sync .+: \d+ days written\.$/ }).waitFor();
-  expect(await lastSync.textContent()).not.toBe(lastBefore);
+  // Coming back to the open sidebar refreshes it: the daily run's sync is shown.
+  await sb.locator('#sync-heading').click();
+  await lastSync
+    .filter({ hasText: /^Last sync .+: \d+ days written\.$/, hasNotText: lastBefore })
+    .waitFor();
   await expect(daily.isChecked()).resolves.toBe(true);
   await h.page.locator('#trigger-summary', { hasText: 'runScheduledSync at' }).waitFor();
 

@@ -116,6 +116,7 @@ export function syncView(
     daily: schedule?.daily ?? false,
     problem: status.problem?.message ?? null,
     notes: status.notes,
-    hint: status.lastSyncedDate === null ? SYNC_MESSAGES.firstSync : null,
+    // The first-sync advice is for someone who has not started one: not during a paused backfill.
+    hint: status.lastSyncedDate === null && !job ? SYNC_MESSAGES.firstSync : null,
   };
 }

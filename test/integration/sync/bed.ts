@@ -95,6 +95,7 @@ export interface SyncReply {
       lastSync: { days: number } | null;
       lastSyncedDate: string | null;
       daily: boolean;
+      hint: string | null;
     };
     connection: { state: string };
   };

@@ -114,6 +114,9 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
       provider === 'fitbit' ? Math.ceil(now / 3_600_000) * 3_600_000 : now + 60_000;
     expect(Math.abs((triggers[0].nextRunAt as number) - expectedAt)).toBeLessThan(5_000);
     expect(reply.state.sync.progress?.daysDone).toBeLessThan(DAYS);
+    // A first sync under way gets no "how to make a first sync" advice.
+    expect(reply.state.sync.lastSyncedDate).toBeNull();
+    expect(reply.state.sync.hint).toBeNull();
     bed.clock.advance((triggers[0].nextRunAt as number) - bed.clock.now());
     const fired = await bed.rt.triggers.fireDue();
     expect(fired.map((f) => f.ok)).toEqual([true]);

@@ -401,7 +401,12 @@
       renderStatus(s.status);
       s.executions.forEach(logExecution);
       var events = new EventSource('/api/events');
+      var lastSheet = null;
       events.addEventListener('sheet', function (e) {
+        // A redraw of a long sheet costs a second of layout: skip the ones that change nothing
+        // (a clock step that fired no trigger sends the same sheet again).
+        if (e.data === lastSheet) return;
+        lastSheet = e.data;
         state.sheet = JSON.parse(e.data);
         renderSheet();
       });

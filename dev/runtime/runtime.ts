@@ -151,8 +151,12 @@ export class Runtime {
     grantAll: (user: string): void => {
       this.withdrawn.delete(user);
     },
-    missing: (user: string): string[] =>
-      this.authorization.manifestScopes().filter((s) => this.withdrawn.get(user)?.has(s)),
+    missing: (user: string): string[] => {
+      // Every execution asks: read the manifest only for a user who has withdrawn something.
+      const withdrawn = this.withdrawn.get(user);
+      if (!withdrawn) return [];
+      return this.authorization.manifestScopes().filter((s) => withdrawn.has(s));
+    },
   };
 
   readonly triggers = {

@@ -217,3 +217,20 @@ export async function startWithReferenceBackfill(
     planSize: dataRequests(bed).length,
   };
 }
+
+/**
+ * Registers the reference backfill around a describe block: its fields are filled by the
+ * beforeAll it adds, and its bed is closed by the afterAll.
+ */
+export function useReferenceBackfill(
+  provider: ProviderKey,
+  days: number,
+  opts: Parameters<typeof startWithReferenceBackfill>[2] = {},
+): ReferenceBackfill {
+  const ref = {} as ReferenceBackfill;
+  beforeAll(async () => {
+    Object.assign(ref, await startWithReferenceBackfill(provider, days, opts));
+  });
+  afterAll(async () => ref.bed?.close());
+  return ref;
+}

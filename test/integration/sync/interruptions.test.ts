@@ -12,10 +12,10 @@ import {
   settledRows,
   sheetRows,
   startSyncBed,
-  startWithReferenceBackfill,
   syncNow,
   useNewSpreadsheet,
   USER,
+  useReferenceBackfill,
   type ProviderKey,
   type SyncBed,
   type SyncReply,
@@ -41,73 +41,65 @@ async function resume(bed: SyncBed, start: string): Promise<void> {
 }
 
 describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
-  let bed: SyncBed;
-  let today: string;
-  let start: string;
-  let reference: unknown[][];
-
-  beforeAll(async () => {
-    ({ bed, today, start, reference } = await startWithReferenceBackfill(provider, DAYS));
-    expect(reference).toHaveLength(DAYS + 1);
-  });
-  afterAll(async () => bed?.close());
+  const ref = useReferenceBackfill(provider, DAYS);
+  beforeAll(() => expect(ref.reference).toHaveLength(DAYS + 1));
   beforeEach(() => {
-    bed.sim.faults.clear();
+    ref.bed.sim.faults.clear();
     // A fresh rate window for every scenario.
-    bed.clock.advance(3_600_000);
+    ref.bed.clock.advance(3_600_000);
   });
 
   it('killed at each checkpoint save, then resumed: the same sheet as an uninterrupted sync', async () => {
     for (let nth = 1; nth <= 3; nth++) {
-      await useNewSpreadsheet(bed);
+      await useNewSpreadsheet(ref.bed);
       let saves = 0;
       const r = await backfillKilled(
-        bed,
-        start,
+        ref.bed,
+        ref.start,
         (c) => c.service === 'properties' && c.method === 'setProperty' && ++saves === nth,
       );
       expect(r.ok).toBe(false);
-      await resume(bed, start);
-      expect(settledRows(sheetRows(bed), today)).toEqual(reference);
+      await resume(ref.bed, ref.start);
+      expect(settledRows(sheetRows(ref.bed), ref.today)).toEqual(ref.reference);
     }
   });
 
   it('killed at every Sheets call of a write (between two writes too), then resumed: nothing lost or duplicated', async () => {
     let completed = false;
     for (let nth = 1; nth <= 60 && !completed; nth++) {
-      await useNewSpreadsheet(bed);
+      await useNewSpreadsheet(ref.bed);
       // Enough rate budget (Fitbit: 150 per clock hour), then a first sync of the last days, so
       // the backfill inserts rows before existing ones.
-      bed.clock.advance(20 * 60_000);
-      expect((await backfill(bed, addDays(today, -9))).state.sync.progress).toBeNull();
+      ref.bed.clock.advance(20 * 60_000);
+      expect((await backfill(ref.bed, addDays(ref.today, -9))).state.sync.progress).toBeNull();
       let calls = 0;
       const r = await backfillKilled(
-        bed,
-        start,
+        ref.bed,
+        ref.start,
         (c) => c.service === 'spreadsheet' && ++calls === nth,
       );
       completed = r.ok;
       if (completed)
-        expect(bed.rt.properties.document(bed.spreadsheetId).get('sync.job')).toBeNull();
-      else await resume(bed, start);
-      expect(settledRows(sheetRows(bed), today)).toEqual(reference);
+        expect(ref.bed.rt.properties.document(ref.bed.spreadsheetId).get('sync.job')).toBeNull();
+      else await resume(ref.bed, ref.start);
+      expect(settledRows(sheetRows(ref.bed), ref.today)).toEqual(ref.reference);
     }
     expect(completed).toBe(true);
   });
 
   it('a 429 in the middle schedules a continuation at the reset time, which completes the sync', async () => {
-    await useNewSpreadsheet(bed);
-    bed.sim.faults.add({
+    await useNewSpreadsheet(ref.bed);
+    ref.bed.sim.faults.add({
       host: provider === 'google' ? 'health.googleapis.com' : 'api.fitbit.com',
       pathPrefix: provider === 'google' ? '/v4/users/me/dataTypes' : '/1/user/',
       atRequest: 5,
       kind: 'rate-limit',
     });
-    const now = bed.clock.now();
-    const reply = await backfill(bed, start);
+    const now = ref.bed.clock.now();
+    const reply = await backfill(ref.bed, ref.start);
     expect(reply.ok).toBe(true);
     expect(reply.state.sync.next).toMatchObject({ kind: 'continuation', reason: 'rate-limit' });
-    const triggers = bed.rt.triggers.list({ user: USER, spreadsheetId: bed.spreadsheetId });
+    const triggers = ref.bed.rt.triggers.list({ user: USER, spreadsheetId: ref.bed.spreadsheetId });
     expect(triggers).toHaveLength(1);
     expect(triggers[0].handler).toBe('continueSync');
     const expectedAt =
@@ -117,43 +109,45 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
     // A first sync under way gets no "how to make a first sync" advice.
     expect(reply.state.sync.lastSyncedDate).toBeNull();
     expect(reply.state.sync.hint).toBeNull();
-    bed.clock.advance((triggers[0].nextRunAt as number) - bed.clock.now());
-    const fired = await bed.rt.triggers.fireDue();
+    ref.bed.clock.advance((triggers[0].nextRunAt as number) - ref.bed.clock.now());
+    const fired = await ref.bed.rt.triggers.fireDue();
     expect(fired.map((f) => f.ok)).toEqual([true]);
-    expect(bed.rt.triggers.list({ user: USER, spreadsheetId: bed.spreadsheetId })).toHaveLength(0);
-    expect(settledRows(sheetRows(bed), localDate(bed.clock.now(), LA_ZONE))).toEqual(
-      settledRows(reference, localDate(bed.clock.now(), LA_ZONE)),
+    expect(
+      ref.bed.rt.triggers.list({ user: USER, spreadsheetId: ref.bed.spreadsheetId }),
+    ).toHaveLength(0);
+    expect(settledRows(sheetRows(ref.bed), localDate(ref.bed.clock.now(), LA_ZONE))).toEqual(
+      settledRows(ref.reference, localDate(ref.bed.clock.now(), LA_ZONE)),
     );
   });
 
   it('revoked in the middle: complete rows only, reconnect status, resumes after reconnecting', async () => {
-    const longStart = addDays(today, -399);
-    await useNewSpreadsheet(bed);
-    await backfill(bed, longStart);
-    const longReference = settledRows(sheetRows(bed), today);
-    bed.clock.advance(3_600_000);
-    await useNewSpreadsheet(bed);
-    bed.sim.faults.add({
+    const longStart = addDays(ref.today, -399);
+    await useNewSpreadsheet(ref.bed);
+    await backfill(ref.bed, longStart);
+    const longReference = settledRows(sheetRows(ref.bed), ref.today);
+    ref.bed.clock.advance(3_600_000);
+    await useNewSpreadsheet(ref.bed);
+    ref.bed.sim.faults.add({
       host: provider === 'google' ? 'health.googleapis.com' : 'api.fitbit.com',
       pathPrefix: provider === 'google' ? '/v4/users/me/dataTypes' : '/1/user/',
       atRequest: provider === 'google' ? 45 : 8,
       kind: 'revoke-user',
     });
-    const reply = await backfill(bed, longStart);
+    const reply = await backfill(ref.bed, longStart);
     expect(reply.ok).toBe(false);
     expect(reply.state.connection.state).toBe('reconnect');
     expect(reply.state.sync.problem).toMatch(/Authorize/);
-    const written = bed.rt.properties.document(bed.spreadsheetId).get('sync.sheetId')
-      ? settledRows(sheetRows(bed), today)
+    const written = ref.bed.rt.properties.document(ref.bed.spreadsheetId).get('sync.sheetId')
+      ? settledRows(sheetRows(ref.bed), ref.today)
       : [];
     if (provider === 'google') expect(written.length).toBeGreaterThan(1);
     const byDate = new Map(longReference.map((r) => [r[0], r]));
     for (const row of written.slice(1)) expect(row).toEqual(byDate.get(row[0]));
 
-    await connect(bed);
-    const resumed = await syncNow(bed);
+    await connect(ref.bed);
+    const resumed = await syncNow(ref.bed);
     expect(resumed.ok).toBe(true);
-    expect(settledRows(sheetRows(bed), today)).toEqual(longReference);
+    expect(settledRows(sheetRows(ref.bed), ref.today)).toEqual(longReference);
   });
 });
 

@@ -14,10 +14,9 @@ import {
   settledRows,
   sheetRows,
   startSyncBed,
-  startWithReferenceBackfill,
   useNewSpreadsheet,
+  useReferenceBackfill,
   type ProviderKey,
-  type SyncBed,
 } from './bed';
 
 describe.each<[ProviderKey, number]>([
@@ -25,31 +24,22 @@ describe.each<[ProviderKey, number]>([
   ['google', 1095],
   ['fitbit', 1095],
 ])('%s, %i days', (provider, days) => {
-  let bed: SyncBed;
-  let today: string;
-  let start: string;
-  let reference: unknown[][];
-  let planSize: number;
-
-  beforeAll(async () => {
-    ({ bed, today, start, reference, planSize } = await startWithReferenceBackfill(provider, days));
-  });
-  afterAll(async () => bed?.close());
+  const ref = useReferenceBackfill(provider, days);
 
   it.each([5, 40])(
     'a 429 at request %i: the continuation fetches only what was not answered (plan + 1 requests)',
     async (at) => {
-      bed.clock.advance(3_600_000);
-      await useNewSpreadsheet(bed);
-      bed.sim.clearLog();
-      bed.sim.faults.add({ ...dataRoute(provider), atRequest: at, kind: 'rate-limit' });
-      const reply = await backfill(bed, start);
+      ref.bed.clock.advance(3_600_000);
+      await useNewSpreadsheet(ref.bed);
+      ref.bed.sim.clearLog();
+      ref.bed.sim.faults.add({ ...dataRoute(provider), atRequest: at, kind: 'rate-limit' });
+      const reply = await backfill(ref.bed, ref.start);
       expect(reply.state.sync.next).toMatchObject({ kind: 'continuation', reason: 'rate-limit' });
-      const beforePause = dataRequests(bed).length;
-      expect(beforePause).toBeLessThan(planSize + 1);
-      expect(await runTriggersUntilIdle(bed)).toBe(1);
-      expect(dataRequests(bed).length).toBe(planSize + 1);
-      expect(settledRows(sheetRows(bed), today)).toEqual(reference);
+      const beforePause = dataRequests(ref.bed).length;
+      expect(beforePause).toBeLessThan(ref.planSize + 1);
+      expect(await runTriggersUntilIdle(ref.bed)).toBe(1);
+      expect(dataRequests(ref.bed).length).toBe(ref.planSize + 1);
+      expect(settledRows(sheetRows(ref.bed), ref.today)).toEqual(ref.reference);
     },
   );
 });

@@ -6,11 +6,10 @@ import {
   dataRequests,
   settledRows,
   sheetRows,
-  startWithReferenceBackfill,
   useNewSpreadsheet,
   USER,
+  useReferenceBackfill,
   type ProviderKey,
-  type SyncBed,
 } from './bed';
 
 const DAYS = 120;
@@ -42,20 +41,12 @@ const FITBIT_SCOPE_BODY = {
 };
 
 describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
-  let bed: SyncBed;
-  let today: string;
-  let start: string;
-  let reference: unknown[][];
-
-  beforeAll(async () => {
-    ({ bed, today, start, reference } = await startWithReferenceBackfill(provider, DAYS));
-  });
-  afterAll(async () => bed?.close());
+  const ref = useReferenceBackfill(provider, DAYS);
 
   it('a 403 for one metric part-way: its column is left out with a clear note, the rest is written', async () => {
-    bed.clock.advance(3_600_000);
-    await useNewSpreadsheet(bed);
-    bed.sim.clearLog();
+    ref.bed.clock.advance(3_600_000);
+    await useNewSpreadsheet(ref.bed);
+    ref.bed.sim.clearLog();
     // Google: the second floors chunk (days 91-120), after the first one answered normally.
     // Fitbit: the second activityCalories chunk (days 31-60).
     const { label, fault } =
@@ -73,12 +64,12 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
             label: 'Activity calories',
             fault: {
               host: 'api.fitbit.com',
-              pathPrefix: `/1/user/-/activities/activityCalories/date/${addDays(start, 30)}/`,
+              pathPrefix: `/1/user/-/activities/activityCalories/date/${addDays(ref.start, 30)}/`,
               body: FITBIT_SCOPE_BODY,
             },
           };
-    bed.sim.faults.add({ ...fault, kind: 'status', status: 403 });
-    const reply = await backfill(bed, start);
+    ref.bed.sim.faults.add({ ...fault, kind: 'status', status: 403 });
+    const reply = await backfill(ref.bed, ref.start);
 
     expect(reply.ok).toBe(true);
     expect(reply.message).toMatch(new RegExp(`No permission for: ${label} \\(`));
@@ -88,14 +79,16 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
     expect(reply.state.sync.problem).toBeNull();
     expect(reply.state.sync.next).toBeNull();
     expect(reply.state.sync.lastSync?.days).toBe(DAYS);
-    expect(bed.rt.triggers.list({ user: USER, spreadsheetId: bed.spreadsheetId })).toEqual([]);
+    expect(ref.bed.rt.triggers.list({ user: USER, spreadsheetId: ref.bed.spreadsheetId })).toEqual(
+      [],
+    );
     // Not asked again: a refused scope is not a transient failure.
-    expect(dataRequests(bed)).toHaveLength(provider === 'google' ? 30 : 14);
+    expect(dataRequests(ref.bed)).toHaveLength(provider === 'google' ? 30 : 14);
 
     // Every other column, every day, exactly as an unrestricted sync writes it.
-    const column = reference[0].findIndex((h) => String(h).startsWith(label));
+    const column = ref.reference[0].findIndex((h) => String(h).startsWith(label));
     expect(column).toBeGreaterThan(0);
-    const withoutIt = reference.map((r) => r.filter((_, i) => i !== column));
-    expect(settledRows(sheetRows(bed), today)).toEqual(withoutIt);
+    const withoutIt = ref.reference.map((r) => r.filter((_, i) => i !== column));
+    expect(settledRows(sheetRows(ref.bed), ref.today)).toEqual(withoutIt);
   });
 });

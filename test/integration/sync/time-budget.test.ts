@@ -7,9 +7,9 @@ import {
   runTriggersUntilIdle,
   settledRows,
   sheetRows,
-  startWithReferenceBackfill,
   useNewSpreadsheet,
   USER,
+  useReferenceBackfill,
   type ProviderKey,
   type SyncBed,
   type SyncReply,
@@ -42,42 +42,33 @@ async function slowRun<T>(bed: SyncBed, run: () => Promise<T>): Promise<T> {
 }
 
 describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
-  let bed: SyncBed;
-  let today: string;
-  let start: string;
-  let reference: unknown[][];
-  let planSize: number;
-
-  beforeAll(async () => {
-    ({ bed, today, start, reference, planSize } = await startWithReferenceBackfill(provider, DAYS));
-  });
-  afterAll(async () => bed?.close());
+  const ref = useReferenceBackfill(provider, DAYS);
 
   it('stops after the batch that used up the time, keeps complete rows only, and its "time limit" continuation finishes the same sheet', async () => {
-    bed.clock.advance(3_600_000);
-    await useNewSpreadsheet(bed);
-    bed.sim.clearLog();
-    bed.sim.faults.clear();
-    const startedAt = bed.clock.now();
-    const reply = await slowRun<SyncReply>(bed, () => backfill(bed, start));
+    ref.bed.clock.advance(3_600_000);
+    await useNewSpreadsheet(ref.bed);
+    ref.bed.sim.clearLog();
+    ref.bed.sim.faults.clear();
+    const startedAt = ref.bed.clock.now();
+    const reply = await slowRun<SyncReply>(ref.bed, () => backfill(ref.bed, ref.start));
 
     // Paused, not failed: the sidebar says why and when it goes on.
     expect(reply.ok).toBe(true);
     expect(reply.message).toMatch(/6 minutes/);
     expect(reply.state.sync.problem).toBeNull();
     expect(reply.state.sync.next).toMatchObject({ kind: 'continuation', reason: 'time-budget' });
-    const triggers = bed.rt.triggers.list({ user: USER, spreadsheetId: bed.spreadsheetId });
+    const triggers = ref.bed.rt.triggers.list({ user: USER, spreadsheetId: ref.bed.spreadsheetId });
     expect(triggers).toHaveLength(1);
     expect(triggers[0].handler).toBe('continueSync');
     expect(triggers[0].oneOff).toBe(true);
     expect(triggers[0].nextRunAt as number).toBeGreaterThan(startedAt + 6 * 60_000);
     // The first batch outlasted the budget, so no second batch was started.
-    expect(dataRequests(bed)).toHaveLength(BATCH);
+    expect(dataRequests(ref.bed)).toHaveLength(BATCH);
 
     // Only days whose every request was fetched are in the sheet, each exactly as uninterrupted.
-    const sheetId = bed.rt.properties.document(bed.spreadsheetId).get('sync.sheetId');
-    const written = sheetId ? settledRows(sheetRows(bed), today) : [];
-    const byDate = new Map(reference.map((r) => [r[0], r]));
+    const sheetId = ref.bed.rt.properties.document(ref.bed.spreadsheetId).get('sync.sheetId');
+    const written = sheetId ? settledRows(sheetRows(ref.bed), ref.today) : [];
+    const byDate = new Map(ref.reference.map((r) => [r[0], r]));
     for (const row of written.slice(1)) expect(row).toEqual(byDate.get(row[0]));
     // Google's first 30 requests (ordered by their last day) are the 14-day chunks up to day
     // 168 and the 90-day chunks up to day 90: days 1-90 are complete. Fitbit's first batch is all
@@ -88,10 +79,10 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
     expect(reply.state.sync.progress?.daysDone).toBe(Math.max(0, written.length - 1));
 
     // Firing the continuation (at normal speed) completes the sync.
-    expect(await runTriggersUntilIdle(bed)).toBe(1);
+    expect(await runTriggersUntilIdle(ref.bed)).toBe(1);
     // What the first run fetched but could not write waited in the user cache: no request twice.
-    expect(dataRequests(bed).length).toBe(planSize);
-    expect(bed.rt.properties.document(bed.spreadsheetId).get('sync.job')).toBeNull();
-    expect(settledRows(sheetRows(bed), today)).toEqual(reference);
+    expect(dataRequests(ref.bed).length).toBe(ref.planSize);
+    expect(ref.bed.rt.properties.document(ref.bed.spreadsheetId).get('sync.job')).toBeNull();
+    expect(settledRows(sheetRows(ref.bed), ref.today)).toEqual(ref.reference);
   });
 });

@@ -13,12 +13,25 @@ import {
   WRITTEN_MAX_CHARS,
   writtenDayCount,
 } from '../../../src/core/checkpoint';
+import { addDays, type DateRange } from '../../../src/core/dates';
 import { InvalidCheckpointError } from '../../../src/core/errors';
 import { GoogleHealthRateBudget } from '../../../src/core/rate-budget';
 import { DEFAULT_METRIC_IDS } from '../../../src/providers/metrics';
 import { planGoogleHealthRequests } from '../../../src/providers/google-health/data-plan';
 
 const range = { start: '2016-11-24', end: '2026-11-21' };
+
+/** A Fitbit checkpoint for steps only: the written-days record does not depend on the plan. */
+function stepsCheckpoint(over: DateRange, planSize: number) {
+  return newCheckpoint({
+    providerId: 'fitbit',
+    range: over,
+    metricIds: ['steps'],
+    units: 'metric',
+    planSize,
+    startedAtMs: 0,
+  });
+}
 
 describe('sync checkpoint', () => {
   it('encodes finished request indices as compact ranges', () => {
@@ -100,14 +113,7 @@ describe('sync checkpoint', () => {
   });
 
   it('counts the days written to the sheet, once each, even when no request is finished yet', () => {
-    let cp = newCheckpoint({
-      providerId: 'fitbit',
-      range: { start: '2026-01-01', end: '2026-12-31' },
-      metricIds: ['steps'],
-      units: 'metric',
-      planSize: 13,
-      startedAtMs: 0,
-    });
+    let cp = stepsCheckpoint({ start: '2026-01-01', end: '2026-12-31' }, 13);
     expect(writtenDayCount(cp)).toBe(0);
     cp = markWritten(cp, ['2026-01-01', '2026-01-02', '2026-01-03']);
     cp = markWritten(cp, ['2026-01-03', '2026-01-04', '2026-12-31', '2027-01-01']);
@@ -116,19 +122,9 @@ describe('sync checkpoint', () => {
   });
 
   it('drops the written-days record rather than let it grow past its bound, and never restarts it', () => {
-    let cp = newCheckpoint({
-      providerId: 'fitbit',
-      range,
-      metricIds: ['steps'],
-      units: 'metric',
-      planSize: 1,
-      startedAtMs: 0,
-    });
+    let cp = stepsCheckpoint(range, 1);
     // Every other day: the most fragmented record there is.
-    const scattered = Array.from({ length: 1000 }, (_, i) => {
-      const d = new Date(Date.UTC(2016, 10, 24 + 2 * i));
-      return d.toISOString().slice(0, 10);
-    });
+    const scattered = Array.from({ length: 1000 }, (_, i) => addDays(range.start, 2 * i));
     cp = markWritten(cp, scattered);
     expect(cp.written).toBeUndefined();
     expect(writtenDayCount(cp)).toBeNull();
@@ -136,14 +132,7 @@ describe('sync checkpoint', () => {
   });
 
   it('rejects a written-days record beyond the range', () => {
-    const cp = newCheckpoint({
-      providerId: 'fitbit',
-      range: { start: '2026-01-01', end: '2026-01-10' },
-      metricIds: ['steps'],
-      units: 'metric',
-      planSize: 1,
-      startedAtMs: 0,
-    });
+    const cp = stepsCheckpoint({ start: '2026-01-01', end: '2026-01-10' }, 1);
     expect(() => parseCheckpoint(JSON.stringify({ ...cp, written: '0-10' }))).toThrow(
       InvalidCheckpointError,
     );

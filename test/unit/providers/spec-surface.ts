@@ -1,15 +1,15 @@
-// Loads the shared API descriptions (Fitbit Swagger, Google Health discovery) that sit beside the
-// repository as ../shared, and answers whether a request's method and path exist in them.
+// Loads the API descriptions kept in the repository's specs/ (Fitbit Swagger, Google Health
+// discovery), and answers whether a request's method and path exist in them.
 import * as fs from 'fs';
 import * as path from 'path';
 
-const SPECS = path.join(__dirname, '../../..', '..', 'shared', 'specs');
+const SPECS = path.join(__dirname, '..', '..', '..', 'specs');
 
 function load(file: string): Record<string, unknown> {
   const full = path.join(SPECS, file);
   if (!fs.existsSync(full)) {
     throw new Error(
-      `Missing API description ${full}: the shared folder must sit beside the repo as ../shared`,
+      `Missing API description ${full}: specs/ at the repository's root holds it (see specs/README.md)`,
     );
   }
   return JSON.parse(fs.readFileSync(full, 'utf8')) as Record<string, unknown>;

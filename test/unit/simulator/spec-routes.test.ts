@@ -7,9 +7,8 @@ import { FITBIT_ACTIVITY_RESOURCES } from '../../../dev/simulator/fitbit-values'
 import { GOOGLE_DATA_TYPES } from '../../../dev/simulator/google-rollups';
 import { fitbitTokens, get, googleTokens, postJson, startSimulator } from './helpers';
 
-// The specs live beside the repository (read-only reference material of the team).
-const SPECS =
-  process.env.SPECS_DIR ?? path.join(__dirname, '..', '..', '..', '..', 'shared', 'specs');
+// The API descriptions kept in the repository (specs/README.md says where each comes from).
+const SPECS = path.join(__dirname, '..', '..', '..', 'specs');
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const swagger: any = JSON.parse(
   fs.readFileSync(path.join(SPECS, 'fitbit-web-api-swagger.json'), 'utf8'),

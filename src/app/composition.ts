@@ -17,7 +17,7 @@ import {
 import { ConnectionStore } from './connection-store';
 import type { AppContext } from './context';
 import { SetupStore } from './setup-store';
-import type { SyncPorts } from './sync/sync';
+import type { SyncPorts } from './sync/ports';
 
 let context: AppContext | null = null;
 

@@ -4,7 +4,7 @@ import type { ClientCredentials, Provider } from '../providers/provider';
 import type { ConnectionStore } from './connection-store';
 import type { OAuthClient, UserLock } from './oauth-client';
 import type { SetupStore } from './setup-store';
-import type { SyncPorts } from './sync/sync';
+import type { SyncPorts } from './sync/ports';
 
 export interface AppContext {
   setup: SetupStore;

@@ -30,7 +30,7 @@ import type { Clock, HttpRequest } from '../../core/ports';
 import { rateBudgetFor } from '../../core/rate-budget';
 import { TimeBudget, type TimeBudgetOptions } from '../../core/time-budget';
 import type { UpsertRow } from '../../core/upsert-plan';
-import { dataSourceFor } from '../../providers/data-source';
+import { dataSourceFor } from '../providers';
 import type { MetricId } from '../../providers/metrics';
 import type { ClassifiedResponse } from '../authorized-fetch';
 import { ConnectionError } from '../connection-error';

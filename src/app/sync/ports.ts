@@ -1,7 +1,9 @@
 // The ports the sync use case needs beyond the connect ones: the data sheet, triggers, the
 // document lock and a pause for backoff. src/gas implements them over Apps Script.
 import type { CivilDate } from '../../core/dates';
+import type { KeyValueStore } from '../../core/ports';
 import type { UpsertPlan } from '../../core/upsert-plan';
+import type { ExpiringStore } from './carry';
 
 /** What the upsert planner needs from the sheet: the header row and the key column. */
 export interface SheetSnapshot {
@@ -43,4 +45,15 @@ export interface DocumentLock {
   /** False when another execution holds the document lock for longer than `waitMs`. */
   tryLock(waitMs: number): boolean;
   release(): void;
+}
+
+/** Everything the sync use case touches besides the connection: built by the composition root. */
+export interface SyncPorts {
+  workbook: Workbook;
+  triggers: TriggerPort;
+  lock: DocumentLock;
+  sleep(ms: number): void;
+  userStore: KeyValueStore;
+  /** The user cache: fetched values a paused job has not written yet wait there. */
+  cache?: ExpiringStore;
 }

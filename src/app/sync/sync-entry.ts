@@ -10,10 +10,10 @@ import {
   noteAuthorizationNeeded,
   runSync,
   schedule,
-  type SyncPorts,
   type SyncRequest,
   type SyncResult,
 } from './sync';
+import type { SyncPorts } from './ports';
 
 const TITLE = 'Activity data';
 

@@ -4,17 +4,17 @@ import { InvalidCheckpointError } from '../../core/errors';
 import { compareDates, dayCount, type DateRange } from '../../core/dates';
 import { planUpsert, type UpsertRow } from '../../core/upsert-plan';
 import type { KeyValueStore } from '../../core/ports';
-import { dataSourceFor } from '../../providers/data-source';
+import { dataSourceFor } from '../providers';
 import { KEY_HEADER, metric, type MetricId } from '../../providers/metrics';
 import { AuthorizedFetch } from '../authorized-fetch';
 import { grantedOrRequested } from '../connect';
 import type { AppContext } from '../context';
 import { currentSession, type Session } from '../session';
-import { Carry, type ExpiringStore } from './carry';
+import { Carry } from './carry';
 import { runJob, type RunOutcome } from './engine';
 import { JobStore, newJob, StatusStore, type SyncJob, type SyncMode } from './job-store';
 import { SYNC_MESSAGES } from './messages';
-import type { DocumentLock, TriggerPort, Workbook } from './ports';
+import type { SyncPorts } from './ports';
 import { backfillRange, syncNowRange } from './ranges';
 import { blankRowsToDelete, insertedRanges, type RowRange } from './insert-repair';
 import { Schedule } from './schedule';
@@ -26,16 +26,6 @@ export const SHEET_NAME = 'Activity';
 const SHEET_ID_KEY = 'sync.sheetId';
 const INSERTS_KEY = 'sync.pendingInserts';
 const TRANSIENT_RETRY_MS = 10 * 60_000;
-
-export interface SyncPorts {
-  workbook: Workbook;
-  triggers: TriggerPort;
-  lock: DocumentLock;
-  sleep(ms: number): void;
-  userStore: KeyValueStore;
-  /** The user cache: fetched values a paused job has not written yet wait there. */
-  cache?: ExpiringStore;
-}
 
 export type SyncRequest =
   | { kind: 'now' }

@@ -9,7 +9,7 @@ import {
 import { dayCount } from '../../core/dates';
 import type { KeyValueStore } from '../../core/ports';
 import { UNIT_SYSTEMS, type UnitSystem } from '../../core/units';
-import { dataSourceFor } from '../../providers/data-source';
+import { dataSourceFor } from '../providers';
 import { METRICS, type MetricId } from '../../providers/metrics';
 import type { ProviderId } from '../../providers/provider';
 import { completeDayCount, dayCoverage } from './coverage';

@@ -2,7 +2,7 @@
 // runtime against the shared simulator, with the token the add-on's connect flow obtained.
 import { addDays, dayCount, eachDay, type DateRange } from '../src/core/dates';
 import { DEFAULT_METRIC_IDS, metric, supportedMetricIds } from '../src/providers/metrics';
-import { dataSourceFor } from '../src/providers/data-source';
+import { dataSourceFor } from '../src/app/providers';
 import type { ProviderId } from '../src/providers/provider';
 import type { Runtime } from '../dev/runtime/index';
 import { BENCH_USER } from './bed';

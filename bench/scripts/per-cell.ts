@@ -6,7 +6,7 @@ import { DEFAULT_MAX_BATCH } from '../../src/core/batching';
 import { eachDay, type DateRange } from '../../src/core/dates';
 import { toHttpRequest, type PlannedRequest } from '../../src/core/planned-request';
 import type { HttpResponse } from '../../src/core/ports';
-import { dataSourceFor } from '../../src/providers/data-source';
+import { dataSourceFor } from '../../src/app/providers';
 import type { MetricId } from '../../src/providers/metrics';
 import type { ProviderId } from '../../src/providers/provider';
 

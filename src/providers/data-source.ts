@@ -4,7 +4,8 @@
  * API:
  * - `DataSource`: { providerId, supportedMetricIds(ids), columns(ids, units), scopesFor(ids),
  *   plan(range, ids, units), parse(request, response) }.
- * - `dataSourceFor(providerId)`: the legacy Fitbit or the Google Health implementation.
+ * The implementations live in fitbit/data.ts and google-health/data.ts; app/providers.ts picks one
+ * by provider id (`dataSourceFor`), so this file imports neither and they import only its type.
  * Plans are pure functions of (range, metric ids, units): re-planning after a pause gives the same
  * requests in the same order, which is what lets a checkpoint store indices instead of requests.
  * `parse` expects a response the provider's `classify` judged 'ok'; anything else, or any body
@@ -17,8 +18,6 @@ import type { ParseResult } from '../core/day-values';
 import type { UnitSystem } from '../core/units';
 import type { ProviderId } from './provider';
 import type { MetricColumn, MetricId } from './metrics';
-import { fitbitDataSource } from './fitbit/data';
-import { googleHealthDataSource } from './google-health/data';
 
 export interface DataSource {
   readonly providerId: ProviderId;
@@ -32,8 +31,4 @@ export interface DataSource {
   plan(range: DateRange, ids: readonly MetricId[], units: UnitSystem): PlannedRequest[];
   /** Day values from one answer, or 'malformed'; `next` is the follow-up page request, if any. */
   parse(request: PlannedRequest, response: HttpResponse): ParseResult;
-}
-
-export function dataSourceFor(providerId: ProviderId): DataSource {
-  return providerId === 'fitbit' ? fitbitDataSource : googleHealthDataSource;
 }

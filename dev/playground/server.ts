@@ -7,6 +7,7 @@ import { Clock } from '../clock';
 import { Runtime } from '../runtime/index';
 import { Simulator } from '../simulator/index';
 import { DEMO_USERS, registerDemoClients, saveDemoSetup } from './demo-setup';
+import { DueTriggerRunner } from './due-trigger-runner';
 import { handle, type RouteContext } from './routes';
 import { PlaygroundSession } from './session';
 import { bundleFunctions } from './sidebar-page';
@@ -19,6 +20,8 @@ export interface PlaygroundOptions {
   bundleDir?: string;
   /** Where setup problems are reported (default: console.warn). */
   warn?: (message: string) => void;
+  /** How often (real ms) the host checks for triggers due on the shared clock; default 1000. */
+  triggerCheckMs?: number;
 }
 
 export interface Playground {
@@ -72,15 +75,29 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const openProblem = await session.openDocument();
   if (openProblem) warn(openProblem);
 
+  // Apps Script fires a trigger when its time comes, not when someone looks: so does the
+  // playground, on the shared clock (real time plus every fast-forward).
+  const dueTriggers = new DueTriggerRunner({
+    async fireDue() {
+      const results = await runtime.triggers.fireDue();
+      if (results.length === 0) return;
+      session.pushSheet();
+      session.pushUi();
+      // A fired one-off trigger is gone and a recurring one has a new time: the panel lists them.
+      session.pushStatus();
+    },
+    hasDue: () =>
+      runtime.triggers.list().some((t) => t.nextRunAt !== null && t.nextRunAt <= clock.now()),
+    onError: (err) =>
+      warn(`Firing due triggers failed: ${err instanceof Error ? err.message : err}`),
+  });
+  dueTriggers.start(options.triggerCheckMs ?? 1000);
+
   ctx = {
     session,
     hub,
     functions,
-    async fireDueTriggers() {
-      await runtime.triggers.fireDue();
-      session.pushSheet();
-      session.pushUi();
-    },
+    fireDueTriggers: () => dueTriggers.run(),
   };
 
   return {
@@ -90,6 +107,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     clock,
     session,
     async close() {
+      await dueTriggers.stop();
       hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -167,6 +167,15 @@ export class Runtime {
       for (const t of this.triggerStore.takeDue()) results.push(await this.runTrigger(t));
       return results;
     },
+    /** A trigger added by hand, as on the script editor's Triggers page (tests, the playground). */
+    create: (
+      spec: ClockSpec,
+      owner: { user: string; spreadsheetId: string | null },
+    ): TriggerInfo => {
+      const t = this.triggerStore.create(spec, owner.user, owner.spreadsheetId, this.timeZone);
+      this.emit('ui', { type: 'trigger-created', trigger: t });
+      return t;
+    },
     fire: async (id: string): Promise<ExecutionResult> => {
       const t = this.triggerStore.take(id);
       if (!t) throw new Error(`Runtime: no trigger ${id}`);

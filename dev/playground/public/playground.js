@@ -10,6 +10,8 @@
     activeSheet: null,
     scriptActive: null,
     sidebarVersion: null,
+    /** The shared clock minus the browser's clock, from the last status the server sent. */
+    clockSkewMs: null,
   };
   var $ = function (id) {
     return document.getElementById(id);
@@ -43,6 +45,10 @@
   }
 
   // ---- Menus ---------------------------------------------------------------------------------
+  // The WAI-ARIA menu button and menu patterns: Enter, Space or ArrowDown opens a menu on its
+  // first item; arrows move between items (wrapping), Home/End jump; ArrowRight opens a submenu,
+  // ArrowLeft and Escape close the current level and return focus to its opener; Tab or a click
+  // elsewhere closes every menu. Items are out of the tab order (one Tab stop per menu).
 
   function closeMenus(except) {
     document.querySelectorAll('.menubar [aria-expanded="true"]').forEach(function (b) {
@@ -52,17 +58,83 @@
     });
   }
 
-  function toggle(button, open) {
+  function itemsOf(menu) {
+    return Array.prototype.filter
+      .call(menu.children, function (li) {
+        return li.firstElementChild && li.firstElementChild.getAttribute('role') === 'menuitem';
+      })
+      .map(function (li) {
+        return li.firstElementChild;
+      });
+  }
+
+  function toggle(button, open, focusLast) {
     button.setAttribute('aria-expanded', String(open));
     button.nextElementSibling.hidden = !open;
     if (open) {
-      var first = button.nextElementSibling.querySelector('button');
-      if (first) first.focus();
+      var items = itemsOf(button.nextElementSibling);
+      var target = focusLast ? items[items.length - 1] : items[0];
+      if (target) target.focus();
+    }
+  }
+
+  /** The button that opened this menu (a menu button or a submenu item). */
+  function openerOf(menu) {
+    return menu.previousElementSibling;
+  }
+
+  function onMenuKeydown(e) {
+    var item = e.target;
+    if (item.getAttribute('role') !== 'menuitem') return;
+    var menu = item.closest('[role="menu"]');
+    var items = itemsOf(menu);
+    var i = items.indexOf(item);
+    var move = function (j) {
+      e.preventDefault();
+      items[(j + items.length) % items.length].focus();
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        return move(i + 1);
+      case 'ArrowUp':
+        return move(i - 1);
+      case 'Home':
+        return move(0);
+      case 'End':
+        return move(items.length - 1);
+      case 'ArrowRight':
+        if (item.getAttribute('aria-haspopup') === 'menu') {
+          e.preventDefault();
+          closeMenus(item);
+          toggle(item, true);
+        }
+        return;
+      case 'ArrowLeft':
+      case 'Escape': {
+        var opener = openerOf(menu);
+        // ArrowLeft in a top-level menu has nowhere to go back to.
+        if (e.key === 'ArrowLeft' && opener.getAttribute('role') !== 'menuitem') return;
+        e.preventDefault();
+        e.stopPropagation();
+        // Focus first: hiding the focused item would drop focus to the body and close every menu.
+        opener.focus();
+        toggle(opener, false);
+        return;
+      }
+      case 'Tab':
+        closeMenus();
+        return;
     }
   }
 
   function menuList(items, label) {
-    var ul = el('ul', { className: 'menu', role: 'menu', 'aria-label': label, hidden: 'hidden' });
+    var ul = el('ul', {
+      className: 'menu',
+      role: 'menu',
+      'aria-label': label,
+      hidden: 'hidden',
+      onkeydown: onMenuKeydown,
+    });
     items.forEach(function (item) {
       if (item.separator) {
         ul.appendChild(el('li', { role: 'separator', className: 'separator' }));
@@ -73,6 +145,7 @@
         var sub = el('button', {
           type: 'button',
           role: 'menuitem',
+          tabindex: '-1',
           className: 'submenu-toggle',
           'aria-haspopup': 'menu',
           'aria-expanded': 'false',
@@ -90,9 +163,13 @@
           el('button', {
             type: 'button',
             role: 'menuitem',
+            tabindex: '-1',
             'data-function': item.fn,
             text: item.label,
-            onclick: function () {
+            onclick: function (e) {
+              var top = e.currentTarget.closest('.menubar-list > li').firstElementChild;
+              // Focus goes back to the menu button, not to the hidden item (lost to the body).
+              top.focus();
               closeMenus();
               runMenuItem(item);
             },
@@ -106,6 +183,8 @@
 
   function renderMenus(menus) {
     var bar = $('menubar');
+    // A redraw (the add-on's menu changed) must not drop the focus of a person using the menu.
+    var hadFocus = bar.contains(document.activeElement);
     bar.textContent = '';
     // Sheets puts every add-on menu under Extensions, and a script's own menus in the bar itself.
     var addons = menus.filter(function (m) {
@@ -140,6 +219,12 @@
           closeMenus();
           toggle(button, open);
         },
+        onkeydown: function (e) {
+          if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+          e.preventDefault();
+          closeMenus();
+          toggle(button, true, e.key === 'ArrowUp');
+        },
       });
       li.appendChild(button);
       var list = menuList(menu.items, menu.label);
@@ -149,18 +234,23 @@
       li.appendChild(list);
       bar.appendChild(li);
     });
+    if (hadFocus && bar.querySelector('button')) bar.querySelector('button').focus();
   }
 
   document.addEventListener('click', function () {
     closeMenus();
+  });
+  // Focus leaving the menu bar (Tab, a click in the sidebar frame) closes its menus.
+  $('menubar').addEventListener('focusout', function (e) {
+    if (!e.relatedTarget || !$('menubar').contains(e.relatedTarget)) closeMenus();
   });
   document.addEventListener('keydown', function (e) {
     if (e.key !== 'Escape') return;
     var open = document.querySelectorAll('.menubar [aria-expanded="true"]');
     if (!open.length) return;
     var last = open[open.length - 1];
-    toggle(last, false);
     last.focus();
+    toggle(last, false);
   });
 
   function runMenuItem(item) {
@@ -330,12 +420,10 @@
         el('option', { value: u, text: u, selected: u === status.user ? 'selected' : false }),
       );
     });
-    var now = new Date(status.now);
-    $('clock-now').textContent = now
-      .toISOString()
-      .replace('T', ' ')
-      .replace(/\.\d+Z$/, ' UTC');
-    $('clock-now').setAttribute('datetime', now.toISOString());
+    // The shared clock runs at real speed from where the server says it is: keep the difference
+    // and let the ticker draw it every second (a fast-forward sends a new status).
+    state.clockSkewMs = status.now - Date.now();
+    renderClock();
     var hours = Math.round(status.offsetMs / 360000) / 10;
     $('clock-offset').textContent = hours ? '(' + hours + ' h ahead of real time)' : '';
     $('retired-switch').checked = status.retired;
@@ -345,10 +433,7 @@
         ' trigger(s): ' +
         triggers
           .map(function (t) {
-            return (
-              t.handler +
-              (t.at ? ' at ' + new Date(t.at).toISOString().slice(0, 16).replace('T', ' ') : '')
-            );
+            return t.handler + (t.at ? ' at ' + formatInstant(t.at) : '');
           })
           .join(', ')
       : 'No triggers.';
@@ -379,16 +464,47 @@
     api('/api/retired', { retired: e.target.checked }).then(renderStatus, showError);
   });
 
+  // ---- The shared clock ----------------------------------------------------------------------
+
+  // One format for every instant on the page (clock, triggers, log): date and time, in the
+  // browser's time zone, named, so a log line from yesterday never reads as today.
+  var instantFormat = new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  });
+
+  function formatInstant(ms) {
+    return instantFormat.format(new Date(ms));
+  }
+
+  function renderClock() {
+    if (state.clockSkewMs === null) return;
+    var now = Date.now() + state.clockSkewMs;
+    var node = $('clock-now');
+    node.textContent = formatInstant(now);
+    node.setAttribute('datetime', new Date(now).toISOString());
+  }
+  setInterval(renderClock, 1000);
+
+  // ---- Execution log ---------------------------------------------------------------------------
+
+  // As many lines as the server keeps: newest first, in a box of its own height that scrolls.
+  var MAX_LOG_LINES = 200;
+
   function logExecution(x) {
     var li = el('li', { className: x.ok ? 'ok' : 'error' }, [
-      el('time', {
-        datetime: new Date(x.at).toISOString(),
-        text: new Date(x.at).toISOString().slice(11, 19),
-      }),
+      el('time', { datetime: new Date(x.at).toISOString(), text: formatInstant(x.at) }),
       ' ' + x.fn + ' ' + (x.ok ? 'ok' : 'error') + ' ' + Math.round(x.durationMs) + ' ms',
       x.error ? ': ' + x.error : '',
     ]);
-    $('exec-log').prepend(li);
+    var log = $('exec-log');
+    log.prepend(li);
+    while (log.children.length > MAX_LOG_LINES) log.lastElementChild.remove();
   }
 
   // ---- Wiring --------------------------------------------------------------------------------

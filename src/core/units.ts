@@ -9,6 +9,9 @@
  * - `fromBaseUnit(quantity, value, system)`: converts from the base unit of the quantity
  *   (distance and elevation: mm, energy: kcal, weight: g, minutes: min) to the system's unit.
  * - `roundTo(value, decimals)`.
+ * - `unitLabels(quantity)`: every label the quantity is shown in, across systems ('km', 'mi').
+ * - `convertBetween(quantity, value, fromLabel, toLabel)`: a value shown in one label in another
+ *   (exact factors; the caller rounds).
  * The systems follow the legacy Fitbit Web API's Accept-Language tables (en_US imperial, en_GB UK:
  * km, m and stone; anything else metric), so both providers fill the same columns identically.
  */
@@ -50,6 +53,29 @@ export function isUnitSystem(value: unknown): value is UnitSystem {
 
 export function unitLabel(quantity: Quantity, system: UnitSystem): string | null {
   return LABELS[quantity][system];
+}
+
+/** Every label a quantity is shown in, across systems, without repeats ('km', 'mi'). */
+export function unitLabels(quantity: Quantity): string[] {
+  const labels = UNIT_SYSTEMS.map((system) => LABELS[quantity][system]);
+  return [...new Set(labels.filter((l): l is string => l !== null))];
+}
+
+function basePerLabel(quantity: Quantity, label: string): number {
+  const system = UNIT_SYSTEMS.find((s) => LABELS[quantity][s] === label);
+  if (!system) throw new RangeError(`No unit ${label} for ${quantity}`);
+  return BASE_PER_UNIT[quantity][system];
+}
+
+/** A value shown in `from` expressed in `to` (both labels of the quantity, e.g. 'km' -> 'mi'). */
+export function convertBetween(
+  quantity: Quantity,
+  value: number,
+  from: string,
+  to: string,
+): number {
+  if (from === to) return value;
+  return (value * basePerLabel(quantity, from)) / basePerLabel(quantity, to);
 }
 
 export function fromBaseUnit(quantity: Quantity, value: number, system: UnitSystem): number {

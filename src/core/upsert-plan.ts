@@ -1,6 +1,6 @@
 // Plans how day rows land in the sheet: which rows to update in place, where new dates are
-// inserted in ascending order, which duplicate-date rows to remove, and the fewest rectangular
-// blocks (one setValues each) that write it all.
+// inserted in ascending order, which columns move to a new unit, and the fewest rectangular
+// blocks (one setValues each) that write it all. It never plans to delete a row.
 /**
  * API: `planUpsert(input)` -> `UpsertPlan`; `findColumn(header, name)`.
  *
@@ -12,25 +12,31 @@
  *   else (a blank or a row the person inserted). Non-date rows are never touched.
  * - `lastRow`: sheet.getLastRow().
  * - `keyHeader` ('Date') and `managedHeaders` (metric headers in order).
+ * - `unitColumns` (optional): the managed headers that carry a unit. A header naming the same
+ *   metric in another unit ('Distance (km)' when 'Distance (mi)' is wanted) is that column: it
+ *   is converted in place (see unit-columns.ts), so a change of units keeps one column per metric.
  * - `rows`: { date, cells: { header: number | null | undefined } }: a number is written, null
  *   clears the cell (asked for, provider had no data), undefined leaves the cell alone.
  *
  * Output, applied in this order:
- * 1. `deleteRows` (bottom-up, original row numbers): rows that repeat a date (the first row of a
- *    date is kept), so the sheet never holds a date twice, even after an older crash or a paste.
- * 2. `insertRows` (bottom-up, row numbers after the deletions): `insertRowsBefore(beforeRow,
- *    count)` for new dates that belong between existing rows. New dates after the last used row
- *    need no insertion, only `minRows`.
+ * 1. `conversions` (original row numbers): columns found under another unit; the gas layer reads
+ *    each one's cells and writes `conversionWrites` (new header, the add-on's rows converted).
+ * 2. `insertRows` (bottom-up): `insertRowsBefore(beforeRow, count)` for new dates that belong
+ *    between existing rows. New dates after the last used row need no insertion, only `minRows`.
  * 3. `writes`: { row, column, values } blocks in final row numbers; the header row is included
- *    when a column was added. Rows with the same written columns that are adjacent share a block,
- *    so appending, re-syncing the last N days or backfilling an empty sheet is one block whatever
- *    the number of days (times the number of column runs when the person put a column between
- *    managed ones). Columns the person added are never written.
+ *    when a column was added or renamed. Rows with the same written columns that are adjacent
+ *    share a block, so appending, re-syncing the last N days or backfilling an empty sheet is one
+ *    block whatever the number of days (times the number of column runs when the person put a
+ *    column between managed ones). Columns the person added are never written.
  * 4. `minRows` / `minColumns`: the sheet must be at least this large before the writes.
+ * `duplicates`: dates the key column holds more than once, in final row numbers. The first row of
+ * a date is the add-on's (updated, converted); the others are left exactly as they are, since
+ * they may hold the person's own columns, and are named so the person can tidy them.
  * Dates are written as 'yyyy-MM-dd' strings; the gas layer may convert them to its date cells.
  * Replaying the same input on the resulting sheet yields only in-place writes of the same values.
  */
 import { isCivilDate, type CivilDate } from './dates';
+import { otherUnitOf, type ColumnConversion, type UnitColumn } from './unit-columns';
 
 export type CellValue = string | number;
 
@@ -45,6 +51,7 @@ export interface UpsertInput {
   lastRow: number;
   keyHeader: string;
   managedHeaders: readonly string[];
+  unitColumns?: readonly UnitColumn[];
   rows: readonly UpsertRow[];
 }
 
@@ -54,12 +61,20 @@ export interface WriteBlock {
   values: CellValue[][];
 }
 
+/** A date found in more than one row: `kept` is updated, `left` are not touched. */
+export interface DuplicateDate {
+  date: CivilDate;
+  kept: number;
+  left: number[];
+}
+
 export interface UpsertPlan {
-  deleteRows: { row: number; count: number }[];
+  conversions: ColumnConversion[];
   insertRows: { beforeRow: number; count: number }[];
   writes: WriteBlock[];
   minRows: number;
   minColumns: number;
+  duplicates: DuplicateDate[];
   /** 1-based column of the key and of each managed header after the plan is applied. */
   columns: Record<string, number>;
 }
@@ -82,21 +97,50 @@ interface Placement {
   /** Header text to write per column when the header row needs writing. */
   headerCells: Map<number, string>;
   headerChanged: boolean;
+  /** Columns found under another unit (rows filled in by the caller). */
+  conversions: ColumnConversion[];
 }
 
 function placeColumns(input: UpsertInput): Placement {
   const header = input.header.every((c) => normalize(c) === '') ? [] : input.header;
   const columns: Record<string, number> = {};
   const headerCells = new Map<number, string>();
+  const conversions: ColumnConversion[] = [];
+  const claimed = new Set<number>();
   let next = header.length + 1;
   let headerChanged = false;
-  for (const name of [input.keyHeader, ...input.managedHeaders]) {
+  const names = [input.keyHeader, ...input.managedHeaders];
+  // Exact names first, so a column already in the wanted unit is never taken for another one.
+  for (const name of names) {
     if (columns[name] !== undefined) continue;
     const found = findColumn(header, name);
-    if (found !== null) {
-      columns[name] = found;
-      // Keep the person's spelling of a matched header so a re-sync changes nothing.
-      headerCells.set(found, String(header[found - 1]));
+    if (found === null || claimed.has(found)) continue;
+    columns[name] = found;
+    claimed.add(found);
+    // Keep the person's spelling of a matched header so a re-sync changes nothing.
+    headerCells.set(found, String(header[found - 1]));
+  }
+  for (const name of names) {
+    if (columns[name] !== undefined) continue;
+    const unitColumn = input.unitColumns?.find((u) => u.header === name);
+    const index = unitColumn
+      ? header.findIndex((cell, i) => !claimed.has(i + 1) && otherUnitOf(cell, unitColumn) !== null)
+      : -1;
+    if (unitColumn && index >= 0) {
+      const column = index + 1;
+      columns[name] = column;
+      claimed.add(column);
+      headerCells.set(column, name);
+      headerChanged = true;
+      conversions.push({
+        column,
+        header: name,
+        quantity: unitColumn.quantity,
+        from: otherUnitOf(header[index], unitColumn) as string,
+        to: unitColumn.unit,
+        decimals: unitColumn.decimals,
+        rows: [],
+      });
     } else {
       columns[name] = next;
       headerCells.set(next, name);
@@ -104,7 +148,7 @@ function placeColumns(input: UpsertInput): Placement {
       headerChanged = true;
     }
   }
-  return { columns, headerCells, headerChanged };
+  return { columns, headerCells, headerChanged, conversions };
 }
 
 /** Greatest index i with sorted[i] < date, or -1. */
@@ -177,17 +221,20 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   const dataRows = Math.max(usedRows - 1, input.keys.length);
   const keyColumnExisted = findColumn(input.header, input.keyHeader) !== null;
 
-  // Existing dated rows: the first row of each date is kept, later repeats are deleted.
+  // Existing dated rows: the first row of each date is the add-on's; later repeats are the
+  // person's business (a paste, a typo) and are only reported.
   const rowOf = new Map<CivilDate, number>();
-  const deleted = new Set<number>();
+  const repeats = new Map<CivilDate, number[]>();
   if (keyColumnExisted) {
     input.keys.forEach((key, i) => {
       if (!isCivilDate(key)) return;
-      if (rowOf.has(key)) deleted.add(i + 2);
-      else rowOf.set(key, i + 2);
+      if (!rowOf.has(key)) rowOf.set(key, i + 2);
+      else repeats.set(key, [...(repeats.get(key) ?? []), i + 2]);
     });
   }
   const existingDates = [...rowOf.keys()].sort();
+  const addOnRows = [...rowOf.values()].sort((a, b) => a - b);
+  const conversions = placement.conversions.map((c) => ({ ...c, rows: addOnRows }));
 
   // New dates go right after the row of the closest earlier date, or before the earliest date.
   const wanted = mergeInputRows(input.rows);
@@ -209,39 +256,24 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
 
   // Final layout: every original row in order, new groups before their anchor row.
   const finalRowOfDate = new Map<CivilDate, number>();
+  const finalRowOf = new Map<number, number>();
   let finalRow = 2;
   for (let r = 2; r <= appendAnchor; r++) {
     for (const date of groups.get(r) ?? []) finalRowOfDate.set(date, finalRow++);
-    if (r < appendAnchor && !deleted.has(r)) {
+    if (r < appendAnchor) {
       const date = input.keys[r - 2];
       if (keyColumnExisted && isCivilDate(date) && rowOf.get(date) === r)
         finalRowOfDate.set(date, finalRow);
+      finalRowOf.set(r, finalRow);
       finalRow++;
     }
   }
   const finalRowCount = finalRow - 1;
 
-  const deletedRows = [...deleted].sort((a, b) => a - b);
-  const deleteRows: UpsertPlan['deleteRows'] = [];
-  for (const row of deletedRows) {
-    const last = deleteRows[deleteRows.length - 1];
-    if (last && last.row + last.count === row) last.count++;
-    else deleteRows.push({ row, count: 1 });
-  }
-  deleteRows.reverse();
-
-  // An anchor whose rows below are all deleted duplicates is an append after the deletions.
-  const isAppend = (anchor: number): boolean => {
-    for (let r = anchor; r < appendAnchor; r++) if (!deleted.has(r)) return false;
-    return true;
-  };
   const insertRows = [...groups.entries()]
-    .filter(([anchor]) => !isAppend(anchor))
+    .filter(([anchor]) => anchor < appendAnchor)
     .sort((a, b) => b[0] - a[0])
-    .map(([anchor, dates]) => ({
-      beforeRow: anchor - deletedRows.filter((r) => r < anchor).length,
-      count: dates.length,
-    }));
+    .map(([anchor, dates]) => ({ beforeRow: anchor, count: dates.length }));
 
   const rowWrites: RowWrite[] = [];
   const needsHeader = wanted.size > 0 && (placement.headerChanged || !hasHeader);
@@ -256,13 +288,22 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     rowWrites.push({ row: finalRowOfDate.get(date)!, cells: row });
   }
 
+  const duplicates: DuplicateDate[] = [...repeats.entries()]
+    .map(([date, rows]) => ({
+      date,
+      kept: finalRowOf.get(rowOf.get(date)!)!,
+      left: rows.map((r) => finalRowOf.get(r)!),
+    }))
+    .sort((a, b) => a.kept - b.kept);
+
   const allColumns = Object.values(columns);
   return {
-    deleteRows,
+    conversions,
     insertRows,
     writes: toBlocks(rowWrites),
     minRows: Math.max(finalRowCount, needsHeader ? 1 : 0),
     minColumns: Math.max(input.header.length, ...allColumns),
+    duplicates,
     columns,
   };
 }

@@ -1,9 +1,11 @@
 // The data sheet over SpreadsheetApp: found by its stored sheet id, dates written as Date objects
 // at midnight in the spreadsheet's zone and read back in that zone, the upsert plan applied with a
-// fixed number of calls (one read of the header and of the key column, one setValues per block).
+// fixed number of calls (one read of the header and of the key column, one setValues per block;
+// a column changing units adds one read of that column and its blocks).
 import type { CivilDate } from '../core/dates';
+import { conversionSpan, conversionWrites } from '../core/unit-columns';
 import { findColumn, type CellValue, type UpsertPlan } from '../core/upsert-plan';
-import type { DataSheet, SheetSnapshot, Workbook } from '../app/sync/ports';
+import type { DataSheet, RowRange, SheetSnapshot, Workbook } from '../app/sync/ports';
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 const CIVIL = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,10 +72,24 @@ class SheetTable implements DataSheet {
     return { header, keys, lastRow };
   }
 
-  apply(plan: UpsertPlan, keyHeader: string): void {
-    for (const d of plan.deleteRows) {
+  deleteRows(ranges: readonly RowRange[]): void {
+    for (const d of ranges) {
       this.sheet.deleteRows(d.row, d.count);
       this.maxRows -= d.count;
+    }
+  }
+
+  apply(plan: UpsertPlan, keyHeader: string): void {
+    // Before the insertions: the conversions are planned in the rows as read.
+    for (const conversion of plan.conversions) {
+      const values = this.sheet
+        .getRange(1, conversion.column, conversionSpan(conversion), 1)
+        .getValues()
+        .map((row) => row[0]);
+      for (const block of conversionWrites(conversion, values))
+        this.sheet
+          .getRange(block.row, block.column, block.values.length, 1)
+          .setValues(block.values);
     }
     for (const ins of plan.insertRows) {
       this.sheet.insertRowsBefore(ins.beforeRow, ins.count);

@@ -8,11 +8,14 @@
  *   cannot supply is left out of that provider's columns, never filled with zeros.
  * - `columnsFor(providerId, ids, units)`: [{ metricId, header }] in catalog order, e.g.
  *   'Steps', 'Distance (km)', 'Weight (lb)'. `KEY_HEADER` = 'Date' (the key column).
+ * - `unitColumnsFor(headers)`: the headers among them that carry a unit, with the metric's name,
+ *   quantity and decimals (what the sheet planner needs to follow a change of units).
  * - `scopesForMetrics(providerId, ids)`: the OAuth scopes those metrics need (sorted, unique).
  * - `FITBIT_SCOPES`, `GOOGLE_HEALTH_SCOPES`.
  */
 import type { ProviderId } from './provider';
-import { unitLabel, type Quantity, type UnitSystem } from '../core/units';
+import type { UnitColumn } from '../core/unit-columns';
+import { UNIT_SYSTEMS, unitLabel, type Quantity, type UnitSystem } from '../core/units';
 
 export type MetricId =
   | 'steps'
@@ -282,6 +285,20 @@ export function columnsFor(
     metricId: id,
     header: headerFor(id, units),
   }));
+}
+
+export function unitColumnsFor(headers: readonly string[]): UnitColumn[] {
+  const out: UnitColumn[] = [];
+  for (const header of headers) {
+    for (const def of METRICS) {
+      const system = UNIT_SYSTEMS.find((u) => headerFor(def.id, u) === header);
+      const unit = system ? unitLabel(def.quantity, system) : null;
+      if (unit === null) continue;
+      out.push({ header, name: def.label, quantity: def.quantity, unit, decimals: def.decimals });
+      break;
+    }
+  }
+  return out;
 }
 
 export function scopesForMetrics(providerId: ProviderId, ids: readonly MetricId[]): string[] {

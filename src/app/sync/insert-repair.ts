@@ -6,11 +6,9 @@
  * cells are still empty, bottom-up, as deleteRows entries).
  */
 import type { UpsertPlan } from '../../core/upsert-plan';
+import type { RowRange } from './ports';
 
-export interface RowRange {
-  row: number;
-  count: number;
-}
+export type { RowRange };
 
 export function insertedRanges(insertRows: UpsertPlan['insertRows']): RowRange[] {
   // Applied in the listed (bottom-up) order: each later insertion above pushes earlier ones down.

@@ -1,5 +1,22 @@
 // What the sync tells the person, in plain words with the action to take.
 import type { ContinuationReason } from '../../core/checkpoint';
+import type { DuplicateDate } from '../../core/upsert-plan';
+
+function andList(items: readonly (string | number)[]): string {
+  return items.length < 2
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "Rows 12 and 40 both hold 2026-03-01: the add-on updates row 12 and leaves row 40 as it is." */
+function duplicateLine(d: DuplicateDate): string {
+  const rows = [d.kept, ...d.left];
+  const left =
+    d.left.length === 1 ? `row ${d.left[0]} as it is` : `rows ${andList(d.left)} as they are`;
+  return `Rows ${andList(rows)} ${rows.length === 2 ? 'both' : 'all'} hold ${d.date}: the add-on updates row ${d.kept} and leaves ${left}.`;
+}
+
+const DUPLICATES_NAMED = 3;
 
 export const SYNC_MESSAGES = {
   busy: 'A sync is already running in this spreadsheet. Wait until it finishes (the sidebar shows its progress), then try again.',
@@ -22,6 +39,13 @@ export const SYNC_MESSAGES = {
     `Left out: ${labels.join(', ')}: the provider refused to send it. The other columns were synced.`,
   problems: (list: string[]) =>
     `Some answers could not be used (nothing from them was written): ${list.slice(0, 3).join('; ')}${list.length > 3 ? '; …' : ''}.`,
+  duplicates: (list: readonly DuplicateDate[]) => {
+    const named = list.slice(0, DUPLICATES_NAMED).map(duplicateLine).join(' ');
+    const more = list.length - DUPLICATES_NAMED;
+    const rest =
+      more > 0 ? ` ${more} more date${more === 1 ? ' is' : 's are'} in more than one row.` : '';
+    return `${named}${rest} Nothing was deleted: remove or change the extra rows if you do not need them.`;
+  },
   badCheckpoint:
     'The saved progress of the last sync could not be read; the next sync starts afresh.',
   authorizationNeeded:

@@ -13,13 +13,20 @@ export interface SheetSnapshot {
   lastRow: number;
 }
 
+export interface RowRange {
+  row: number;
+  count: number;
+}
+
 export interface DataSheet {
   readonly sheetId: number;
   /** True when the sheet was (re)created in this execution. */
   readonly created: boolean;
   read(keyHeader: string): SheetSnapshot;
-  /** Applies the plan in order: deletions, insertions, growth, one setValues per block. */
+  /** Applies the plan in order: unit conversions, insertions, growth, one setValues per block. */
   apply(plan: UpsertPlan, keyHeader: string): void;
+  /** Deletes rows (bottom-up ranges): only rows the add-on inserted and never filled. */
+  deleteRows(ranges: readonly RowRange[]): void;
 }
 
 export interface Workbook {

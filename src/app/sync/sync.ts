@@ -2,10 +2,10 @@
 // one at a time per document (DOCUMENT lock), resuming the stored job where it stopped.
 import { InvalidCheckpointError } from '../../core/errors';
 import { compareDates, dayCount, type DateRange } from '../../core/dates';
-import { planUpsert, type UpsertRow } from '../../core/upsert-plan';
+import { planUpsert, type DuplicateDate, type UpsertRow } from '../../core/upsert-plan';
 import type { KeyValueStore } from '../../core/ports';
 import { dataSourceFor } from '../providers';
-import { KEY_HEADER, metric, type MetricId } from '../../providers/metrics';
+import { KEY_HEADER, metric, unitColumnsFor, type MetricId } from '../../providers/metrics';
 import { AuthorizedFetch } from '../authorized-fetch';
 import { grantedOrRequested } from '../connect';
 import type { AppContext } from '../context';
@@ -101,6 +101,7 @@ function runLocked(
   jobs.save(job);
   const running = job;
   let outcome: RunOutcome;
+  let duplicates: DuplicateDate[] = [];
   try {
     outcome = runJob(running, {
       fetcher: new AuthorizedFetch({
@@ -111,7 +112,9 @@ function runLocked(
       }),
       clock: ctx.clock,
       sleep: ports.sleep,
-      writeDays: (rows, headers) => writeDays(ports, doc, rows, headers),
+      writeDays: (rows, headers) => {
+        duplicates = writeDays(ports, doc, rows, headers);
+      },
       saveJob: (j) => jobs.save({ ...j, runningSinceMs: running.runningSinceMs }),
       onBatch: (fetched) => jobs.save({ ...running, fetchedNow: fetched }),
       carry: ports.cache ? new Carry(ports.cache, carryScope(ports, running)) : undefined,
@@ -122,7 +125,7 @@ function runLocked(
     status.update({ problem: { message: SYNC_MESSAGES.badCheckpoint, atMs: ctx.clock.now() } });
     return { ok: false, message: SYNC_MESSAGES.badCheckpoint };
   }
-  return finish(ctx, ports, doc, outcome);
+  return finish(ctx, ports, doc, outcome, duplicates);
 }
 
 /** One job's cache keys: this document, this provider, the instant the job was created. */
@@ -163,7 +166,13 @@ function storedSheetId(doc: KeyValueStore): number | null {
   return raw !== null && /^\d+$/.test(raw) ? Number(raw) : null;
 }
 
-function writeDays(ports: SyncPorts, doc: KeyValueStore, rows: UpsertRow[], headers: string[]) {
+/** Writes the days; returns the dates the sheet holds more than once (left as they are). */
+function writeDays(
+  ports: SyncPorts,
+  doc: KeyValueStore,
+  rows: UpsertRow[],
+  headers: string[],
+): DuplicateDate[] {
   const stored = storedSheetId(doc);
   const sheet = ports.workbook.dataSheet(stored, SHEET_NAME);
   if (sheet.sheetId !== stored) doc.set(SHEET_ID_KEY, String(sheet.sheetId));
@@ -172,14 +181,17 @@ function writeDays(ports: SyncPorts, doc: KeyValueStore, rows: UpsertRow[], head
   if (pending.length > 0) {
     const blank = blankRowsToDelete(pending, snapshot.keys);
     if (blank.length > 0) {
-      sheet.apply(
-        { deleteRows: blank, insertRows: [], writes: [], minRows: 0, minColumns: 0, columns: {} },
-        KEY_HEADER,
-      );
+      sheet.deleteRows(blank);
       snapshot = sheet.read(KEY_HEADER);
     }
   }
-  const plan = planUpsert({ ...snapshot, keyHeader: KEY_HEADER, managedHeaders: headers, rows });
+  const plan = planUpsert({
+    ...snapshot,
+    keyHeader: KEY_HEADER,
+    managedHeaders: headers,
+    unitColumns: unitColumnsFor(headers),
+    rows,
+  });
   if (plan.insertRows.length > 0)
     doc.set(
       INSERTS_KEY,
@@ -187,6 +199,7 @@ function writeDays(ports: SyncPorts, doc: KeyValueStore, rows: UpsertRow[], head
     );
   sheet.apply(plan, KEY_HEADER);
   if (plan.insertRows.length > 0 || pending.length > 0) doc.delete(INSERTS_KEY);
+  return plan.duplicates;
 }
 
 /** Insertions recorded by a write that may not have finished. */
@@ -210,6 +223,7 @@ function finish(
   ports: SyncPorts,
   doc: KeyValueStore,
   outcome: RunOutcome,
+  duplicates: readonly DuplicateDate[],
 ): SyncResult {
   const status = new StatusStore(doc);
   const jobs = new JobStore(doc);
@@ -219,6 +233,7 @@ function finish(
   const notes: string[] = [];
   if (job.skipped.length > 0) notes.push(SYNC_MESSAGES.skipped(skippedLabels(job.skipped)));
   if (job.refused.length > 0) notes.push(SYNC_MESSAGES.refused(skippedLabels(job.refused)));
+  if (duplicates.length > 0) notes.push(SYNC_MESSAGES.duplicates(duplicates));
   const problemText = outcome.problems.length > 0 ? SYNC_MESSAGES.problems(outcome.problems) : null;
   if (outcome.kind === 'stopped' && outcome.error.kind === 'transient') {
     // The token endpoint did not answer: nothing is wrong with the account, try again later.

@@ -1,5 +1,11 @@
 // Unit conversions from Google's base units and rounding without binary noise.
-import { fromBaseUnit, roundTo, unitLabel } from '../../../src/core/units';
+import {
+  convertBetween,
+  fromBaseUnit,
+  roundTo,
+  unitLabel,
+  unitLabels,
+} from '../../../src/core/units';
 
 describe('units', () => {
   it('converts millimetres to km, miles, metres and feet', () => {
@@ -28,5 +34,16 @@ describe('units', () => {
     expect(roundTo(0.1 + 0.2, 3)).toBe(0.3);
     expect(roundTo(-2.5, 0)).toBe(-3);
     expect(Object.is(roundTo(-0.0001, 0), 0)).toBe(true);
+  });
+
+  it('converts between the labels a quantity is shown in with exact factors', () => {
+    expect(unitLabels('distance')).toEqual(['km', 'mi']);
+    expect(unitLabels('weight')).toEqual(['kg', 'lb', 'st']);
+    expect(unitLabels('count')).toEqual([]);
+    expect(convertBetween('distance', 1.609344, 'km', 'mi')).toBeCloseTo(1, 12);
+    expect(convertBetween('elevation', 10, 'ft', 'm')).toBeCloseTo(3.048, 12);
+    expect(convertBetween('weight', 1, 'st', 'lb')).toBeCloseTo(14, 12);
+    expect(convertBetween('weight', 70, 'kg', 'kg')).toBe(70);
+    expect(() => convertBetween('distance', 1, 'km', 'st')).toThrow('No unit st for distance');
   });
 });

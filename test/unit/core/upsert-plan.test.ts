@@ -1,5 +1,5 @@
-// The sheet upsert planner: updates in place, ordered inserts, duplicate repair, person columns
-// and rows left alone, and a number of write blocks that does not grow with the number of days.
+// The sheet upsert planner: updates in place, ordered inserts, duplicate dates left and named,
+// person columns and rows left alone, a change of units converting the column in place, and a number of write blocks that does not grow with the number of days.
 import { addDays, eachDay } from '../../../src/core/dates';
 import { planUpsert, type UpsertRow } from '../../../src/core/upsert-plan';
 import { applyPlan, readSheet, type Grid } from './sheet-model';
@@ -143,13 +143,42 @@ describe('sheet upsert planner', () => {
     ]);
   });
 
-  it('repairs duplicated dates, keeping one row per date', () => {
+  it('updates the first row of a duplicated date, leaves the repeats untouched and names them', () => {
     const base = sync([], dayRows('2026-11-01', '2026-11-04')).grid;
-    const pasted: Grid = [...base, ['2026-11-02', 5, 5], ['2026-11-03', 6, 6], base[1]];
-    const { plan, grid } = sync(pasted, dayRows('2026-11-04', '2026-11-05', 2));
-    expect(plan.deleteRows).toEqual([{ row: 6, count: 3 }]);
-    expect(dates(grid)).toEqual(eachDay({ start: '2026-11-01', end: '2026-11-05' }));
-    expect(grid[2]).toEqual(['2026-11-02', 1001, '']);
+    const pasted: Grid = [
+      ...base,
+      ['2026-11-02', 5, 5, 'mine'],
+      ['2026-11-03', 6, 6, 'mine too'],
+      [...base[1], 'also mine'],
+    ];
+    const { plan, grid } = sync(pasted, dayRows('2026-11-02', '2026-11-06', 2));
+    // New days follow the add-on's last date, above the pasted rows.
+    expect(plan.insertRows).toEqual([{ beforeRow: 6, count: 2 }]);
+    expect(plan.duplicates).toEqual([
+      { date: '2026-11-01', kept: 2, left: [10] },
+      { date: '2026-11-02', kept: 3, left: [8] },
+      { date: '2026-11-03', kept: 4, left: [9] },
+    ]);
+    expect(grid.map((r) => r[0])).toEqual([
+      'Date',
+      ...eachDay({ start: '2026-11-01', end: '2026-11-06' }),
+      '2026-11-02',
+      '2026-11-03',
+      '2026-11-01',
+    ]);
+    // The first rows got the new values; the repeats, with the person's column, are as they were.
+    expect(grid[2].slice(0, 3)).toEqual(['2026-11-02', 2000, 2]);
+    expect(grid.slice(7, 10)).toEqual(pasted.slice(5, 8));
+  });
+
+  it('names duplicates in the rows they end up in after new dates are inserted above them', () => {
+    const base = sync([], dayRows('2026-11-03', '2026-11-05')).grid;
+    const pasted: Grid = [...base, ['2026-11-04', 9, 9]];
+    const { plan, grid } = sync(pasted, dayRows('2026-11-01', '2026-11-02'));
+    expect(plan.insertRows).toEqual([{ beforeRow: 2, count: 2 }]);
+    expect(plan.duplicates).toEqual([{ date: '2026-11-04', kept: 5, left: [7] }]);
+    expect(grid[4][0]).toBe('2026-11-04');
+    expect(grid[6]).toEqual(['2026-11-04', 9, 9]);
   });
 
   it('keeps rows the person inserted and puts new days above a totals row', () => {
@@ -188,7 +217,7 @@ describe('sheet upsert planner', () => {
     expect(grid[3]).toEqual(['2026-11-03', '', 1.2]);
   });
 
-  it('keeps every date once, keeps person rows and converges, on random messy sheets', () => {
+  it('never loses a row, writes every date, leaves repeats alone and converges, on random messy sheets', () => {
     let seed = 7;
     const rand = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -205,15 +234,27 @@ describe('sheet upsert planner', () => {
       }
       const start = addDays('2026-11-01', rand(14) - 2);
       const rows = dayRows(start, addDays(start, rand(6)), 3);
-      const once = sync(grid, rows).grid;
-      const keys = once
-        .slice(1)
-        .map((r) => r[0])
-        .filter((k) => k !== 'person');
-      expect(new Set(keys).size).toBe(keys.length);
-      for (const r of rows) expect(keys).toContain(r.date);
-      const personRows = (g: Grid) => g.filter((r) => r[0] === 'person').map((r) => r[2]);
-      expect(personRows(once)).toEqual(personRows(grid));
+      const { plan, grid: once } = sync(grid, rows);
+      // Every row of the sheet is still there, in the same order, with the person's note.
+      const notes = (g: Grid) => g.slice(1).map((r) => r[2]);
+      expect(notes(once).filter((n) => n !== '')).toEqual(notes(grid));
+      const firstRow = new Map<string, number>();
+      once.forEach((r, i) => {
+        if (i > 0 && r[0] !== 'person' && !firstRow.has(String(r[0])))
+          firstRow.set(String(r[0]), i + 1);
+      });
+      for (const r of rows) {
+        const written = once[firstRow.get(r.date)! - 1];
+        expect(written[1]).toBe(r.cells.Steps);
+      }
+      // Repeats are whole rows of the original sheet, named where they now are.
+      for (const d of plan.duplicates) {
+        expect(d.kept).toBe(firstRow.get(d.date));
+        for (const left of d.left) {
+          expect(once[left - 1][0]).toBe(d.date);
+          expect(grid).toContainEqual(once[left - 1]);
+        }
+      }
       expect(sync(once, rows).grid).toEqual(once);
       expect(sync(once, rows).plan.insertRows).toEqual([]);
     }

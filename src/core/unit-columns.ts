@@ -26,7 +26,7 @@
  * provider's own values, and a backfill replaces all of them.
  */
 import { convertBetween, roundTo, unitLabels, type Quantity } from './units';
-import type { CellValue, WriteBlock } from './upsert-plan';
+import type { CellValue, WriteBlock } from './write-block';
 
 export interface UnitColumn {
   /** The header as written now, e.g. 'Distance (mi)'. */

@@ -37,8 +37,9 @@
  */
 import { isCivilDate, type CivilDate } from './dates';
 import { otherUnitOf, type ColumnConversion, type UnitColumn } from './unit-columns';
+import type { CellValue, WriteBlock } from './write-block';
 
-export type CellValue = string | number;
+export type { CellValue, WriteBlock };
 
 export interface UpsertRow {
   date: CivilDate;
@@ -53,12 +54,6 @@ export interface UpsertInput {
   managedHeaders: readonly string[];
   unitColumns?: readonly UnitColumn[];
   rows: readonly UpsertRow[];
-}
-
-export interface WriteBlock {
-  row: number;
-  column: number;
-  values: CellValue[][];
 }
 
 /** A date found in more than one row: `kept` is updated, `left` are not touched. */

@@ -31,8 +31,14 @@ export interface Bed {
   close(): Promise<void>;
 }
 
-export async function startBed(): Promise<Bed> {
-  const clock = new Clock();
+/**
+ * 2026-11-22 12:00 in Los Angeles (the simulated person's zone): the bench's "today", so its
+ * ranges and the simulator's data are the same whatever day the bench runs.
+ */
+export const BENCH_AT_MS = Date.UTC(2026, 10, 22, 20);
+
+export async function startBed(atMs: number): Promise<Bed> {
+  const clock = new Clock(atMs);
   const sim = await Simulator.start({ clock });
   // Limits turned up for every strategy alike so each run finishes; the Fitbit hourly waits are
   // reported as a derived column instead.

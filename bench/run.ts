@@ -16,6 +16,7 @@ import {
   connectAddOn,
   newRuntime,
   startBed,
+  BENCH_AT_MS,
   storedAccessToken,
 } from './bed';
 import { addOnTrial } from './addon';
@@ -32,7 +33,7 @@ async function freshToken(addOn: Runtime, provider: ProviderId): Promise<string>
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
-  const bed = await startBed();
+  const bed = await startBed(BENCH_AT_MS);
   const [perDaySrc, perCellSrc] = await Promise.all([perDaySource(), perCellSource()]);
   const rows: BenchRow[] = [];
   const runtimes: Runtime[] = [];

@@ -15,6 +15,8 @@ function portFromArgs(argv: string[], env: NodeJS.ProcessEnv): number {
 async function main(): Promise<void> {
   const playground = await startPlayground({
     port: portFromArgs(process.argv.slice(2), process.env),
+    // The playground is for trying the add-on by hand: its clock starts at the real time.
+    startAtMs: Date.now(),
   });
   console.log(`Playground running at ${playground.url}/`);
   console.log('Open it in a browser; Ctrl+C stops it.');

@@ -22,6 +22,11 @@ export interface PlaygroundOptions {
   warn?: (message: string) => void;
   /** How often (real ms) the host checks for triggers due on the shared clock; default 1000. */
   triggerCheckMs?: number;
+  /**
+   * The instant (epoch ms) the playground's clock starts at: the runtime, its executions and the
+   * simulator all read that clock. `npm start` passes the real now; tests name their own.
+   */
+  startAtMs: number;
 }
 
 export interface Playground {
@@ -35,7 +40,7 @@ export interface Playground {
 
 const DEFAULT_BUNDLE_DIR = join(__dirname, '..', '..', 'build');
 
-export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const warn = options.warn ?? ((m: string) => console.warn(m));
   const bundleDir = options.bundleDir ?? DEFAULT_BUNDLE_DIR;
   const functions = bundleFunctions(bundleDir);
@@ -50,11 +55,51 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   });
   const url = await listen(server, options.port ?? 8080);
 
-  const clock = new Clock();
-  // Consent redirects go to https://script.google.com/macros/d/<id>/usercallback; the simulator
-  // sends the browser to the same path on callbackBase, which this server answers.
-  const simulator = await Simulator.start({ port: 0, clock, callbackBase: url });
-  const runtime = await Runtime.create({ bundleDir, simulatorBase: simulator.url, clock });
+  const clock = new Clock(options.startAtMs);
+  let simulator: Simulator | null = null;
+  let runtime: Runtime | null = null;
+  let dueTriggers: DueTriggerRunner | null = null;
+  // Whatever has started is closed again, also when a later step of the start throws: a failed
+  // start must not leave a port listening, a timer or a worker running (jest would never exit).
+  const closeStarted = async () => {
+    await dueTriggers?.stop();
+    hub.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await runtime?.close();
+    await simulator?.close();
+  };
+  try {
+    // Consent redirects go to https://script.google.com/macros/d/<id>/usercallback; the simulator
+    // sends the browser to the same path on callbackBase, which this server answers.
+    simulator = await Simulator.start({ port: 0, clock, callbackBase: url });
+    runtime = await Runtime.create({ bundleDir, simulatorBase: simulator.url, clock });
+    const session = await startSession(runtime, simulator, clock, hub, warn);
+    dueTriggers = startDueTriggers(runtime, session, clock, warn, options.triggerCheckMs ?? 1000);
+    const runner = dueTriggers;
+    ctx = {
+      session,
+      hub,
+      functions,
+      fireDueTriggers: () => runner.run(),
+    };
+    return { url, runtime, simulator, clock, session, close: closeStarted };
+  } catch (e) {
+    await closeStarted().catch(() => {
+      // The start's own error is the one to report; closing is best effort here.
+    });
+    throw e;
+  }
+}
+
+/** The session over a started runtime and simulator, with the demo users and setup in place. */
+async function startSession(
+  runtime: Runtime,
+  simulator: Simulator,
+  clock: Clock,
+  hub: SseHub,
+  warn: (message: string) => void,
+): Promise<PlaygroundSession> {
   const spreadsheetId = runtime.defaultSpreadsheetId;
   const session = new PlaygroundSession(runtime, simulator, clock, hub, spreadsheetId);
 
@@ -74,9 +119,20 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   (await saveDemoSetup(runtime, session.user, spreadsheetId)).forEach(warn);
   const openProblem = await session.openDocument();
   if (openProblem) warn(openProblem);
+  return session;
+}
 
-  // Apps Script fires a trigger when its time comes, not when someone looks: so does the
-  // playground, on the shared clock (real time plus every fast-forward).
+/**
+ * Apps Script fires a trigger when its time comes, not when someone looks: so does the
+ * playground, on the shared clock (real time plus every fast-forward).
+ */
+function startDueTriggers(
+  runtime: Runtime,
+  session: PlaygroundSession,
+  clock: Clock,
+  warn: (message: string) => void,
+  checkMs: number,
+): DueTriggerRunner {
   const dueTriggers = new DueTriggerRunner({
     async fireDue() {
       const results = await runtime.triggers.fireDue();
@@ -91,30 +147,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     onError: (err) =>
       warn(`Firing due triggers failed: ${err instanceof Error ? err.message : err}`),
   });
-  dueTriggers.start(options.triggerCheckMs ?? 1000);
-
-  ctx = {
-    session,
-    hub,
-    functions,
-    fireDueTriggers: () => dueTriggers.run(),
-  };
-
-  return {
-    url,
-    runtime,
-    simulator,
-    clock,
-    session,
-    async close() {
-      await dueTriggers.stop();
-      hub.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await runtime.close();
-      await simulator.close();
-    },
-  };
+  dueTriggers.start(checkMs);
+  return dueTriggers;
 }
 
 function listen(server: Server, port: number): Promise<string> {

@@ -42,7 +42,8 @@ export interface StatusView {
   user: string;
   users: string[];
   now: number;
-  offsetMs: number;
+  /** How far the clock was moved on by hand (the +1 hour buttons), not real elapsed time. */
+  advancedMs: number;
   retired: boolean;
   triggers: Array<{ handler: string; at: number | null; user: string }>;
 }
@@ -186,7 +187,7 @@ export class PlaygroundSession {
       user: this.user,
       users: [...this.users],
       now: this.clock.now(),
-      offsetMs: this.clock.offset,
+      advancedMs: this.clock.advanced,
       retired: this.simulator.settings.retired,
       triggers: this.runtime.triggers.list({ spreadsheetId: this.spreadsheetId }).map((t) => ({
         handler: t.handler,

@@ -12,10 +12,10 @@ export type LibraryServices = Record<string, unknown>;
 export function loadRealLibrary(
   srcDir: string,
   services: LibraryServices,
-  clockOffset: () => number,
+  clockNow: () => number,
 ): object {
   const context = vm.createContext({ ...services });
-  installClockDate(vm.runInContext('this', context) as { Date: DateConstructor }, clockOffset);
+  installClockDate(vm.runInContext('this', context) as { Date: DateConstructor }, clockNow);
   const before = new Set(Object.getOwnPropertyNames(context));
   const files = readdirSync(srcDir)
     .filter((f) => f.endsWith('.js') || f.endsWith('.gs'))
@@ -35,8 +35,8 @@ export function loadRealLibrary(
 export function loadOAuth2(
   srcDir: string | null,
   services: LibraryServices,
-  clockOffset: () => number,
+  clockNow: () => number,
 ): object {
-  if (srcDir) return loadRealLibrary(srcDir, services, clockOffset);
+  if (srcDir) return loadRealLibrary(srcDir, services, clockNow);
   return createOAuth2Library(services as unknown as OAuth2Env);
 }

@@ -27,7 +27,8 @@ export interface RuntimeOptions {
   bundleDir?: string;
   scriptSource?: string;
   simulatorBase?: string;
-  clock?: Clock;
+  /** Required: every runtime reads time from a clock started at an instant its owner names. */
+  clock: Clock;
   scriptId?: string;
   timeZone?: string;
   oauth2LibrarySrc?: string | null;
@@ -85,7 +86,7 @@ export class Runtime {
     private readonly opts: RuntimeOptions,
     private readonly workerPath: string,
   ) {
-    this.clock = opts.clock ?? new Clock();
+    this.clock = opts.clock;
     const now = () => this.clock.now();
     this.scriptId = opts.scriptId ?? DEFAULT_SCRIPT_ID;
     this.timeZone = opts.timeZone ?? 'Etc/UTC';
@@ -113,9 +114,10 @@ export class Runtime {
     };
   }
 
-  static async create(opts: RuntimeOptions = {}): Promise<Runtime> {
-    const clock = opts.clock ?? new Clock();
-    return new Runtime({ ...opts, clock }, await workerFile());
+  static async create(opts: RuntimeOptions): Promise<Runtime> {
+    if (!(opts?.clock instanceof Clock))
+      throw new Error('Runtime.create needs a clock: pass { clock: new Clock(<start instant>) }');
+    return new Runtime(opts, await workerFile());
   }
 
   readonly properties = {

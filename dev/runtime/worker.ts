@@ -2,7 +2,7 @@
 // services, the whole script loaded into it, then one named function called.
 import vm from 'node:vm';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { installClockDate } from './clock-date';
+import { installClockDate, workerClock } from './clock-date';
 import { loadOAuth2 } from './oauth2-library';
 import { createRealm } from './realm';
 import { shapeResult } from './result-shape';
@@ -27,15 +27,15 @@ const { port, signal, request } = workerData as {
   request: WorkerRequest;
 };
 
-let clockOffset = request.clockOffset;
-const offset = (): number => clockOffset;
+// Taken before any Date is replaced: it reads the machine's time only to turn offsets into clock
+// readings.
+const clock = workerClock(request.clockOffset);
+const clockNow = (): number => clock.now();
 let realm: Realm | null = null;
 
 const channel = createWorkerChannel(port, new Int32Array(signal), {
   makeError: (message) => (realm ? realm.error(message) : new Error(message)),
-  onClockOffset: (o) => {
-    clockOffset = o;
-  },
+  onClockOffset: (o) => clock.anchor(o),
 });
 
 function describe(e: unknown): { message: string; stack?: string } {
@@ -51,11 +51,11 @@ function describe(e: unknown): { message: string; stack?: string } {
 function main(): void {
   // This worker runs one execution, so its own Date may follow the clock too (the OAuth2 stand-in
   // and the services run in this realm).
-  installClockDate(globalThis as unknown as { Date: DateConstructor }, offset);
+  installClockDate(globalThis as unknown as { Date: DateConstructor }, clockNow);
   const context = vm.createContext({});
   // The context's builtins live on its global proxy, not on the sandbox object.
   const scriptGlobal = vm.runInContext('this', context) as { Date: DateConstructor };
-  installClockDate(scriptGlobal, offset);
+  installClockDate(scriptGlobal, clockNow);
   realm = createRealm(context);
   const r = realm;
   const rpc: Rpc = (service, method, args) => r.toRealm(channel.call(service, method, args));
@@ -82,7 +82,7 @@ function main(): void {
   services.SpreadsheetApp = createSpreadsheetApp(rpc, {
     Date: scriptGlobal.Date,
   });
-  const OAuth2 = loadOAuth2(request.oauth2LibrarySrc, services, offset);
+  const OAuth2 = loadOAuth2(request.oauth2LibrarySrc, services, clockNow);
   Object.assign(context, services, OAuth2 ? { OAuth2 } : {});
 
   vm.runInContext(request.source, context, { filename: request.sourceName });

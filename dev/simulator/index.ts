@@ -40,7 +40,8 @@ export type { LiveTokens } from './oauth-store';
 
 export interface SimulatorOptions {
   port?: number;
-  clock?: Clock;
+  /** Required: the simulator's "now" (today's data, token expiry, rate windows) is this clock. */
+  clock: Clock;
   seed?: number;
   /** Redirects to https://script.google.com/... are rewritten to this origin. */
   callbackBase?: string;
@@ -194,20 +195,16 @@ export class Simulator {
     this.addUser({ email: DEFAULT_USER });
   }
 
-  static async start(opts: SimulatorOptions = {}): Promise<Simulator> {
+  static async start(opts: SimulatorOptions): Promise<Simulator> {
+    if (!(opts?.clock instanceof Clock))
+      throw new Error('Simulator.start needs a clock: pass { clock: new Clock(<start instant>) }');
     const server = http.createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
-    const sim = new Simulator(
-      server,
-      port,
-      opts.clock ?? new Clock(),
-      opts.seed ?? 1,
-      opts.callbackBase,
-    );
+    const sim = new Simulator(server, port, opts.clock, opts.seed ?? 1, opts.callbackBase);
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       sim.serve(req, res).catch((e: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });

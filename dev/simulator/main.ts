@@ -1,5 +1,6 @@
 // Starts the provider simulator on its own: `tsx dev/simulator/main.ts --port 8787 [--seed N]`.
 // It starts with the default user and no OAuth clients: whoever drives it registers those.
+import { Clock } from '../clock';
 import { Simulator } from './index';
 
 function arg(name: string): string | undefined {
@@ -9,6 +10,8 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const sim = await Simulator.start({
+    // Run on its own, the simulator's "today" is the real one.
+    clock: new Clock(Date.now()),
     port: Number(arg('port') ?? 8787),
     seed: arg('seed') !== undefined ? Number(arg('seed')) : undefined,
   });

@@ -4,7 +4,7 @@ import type { FrameLocator, Locator } from 'playwright-core';
 import { fitbitRequestCount } from '../../src/providers/fitbit/data-plan';
 import { DEFAULT_METRIC_IDS } from '../../src/providers/metrics';
 import { screenshotPath } from './browser';
-import { connect, openPlayground, type Harness } from './page-helpers';
+import { connect, NOON_LA, openPlayground, type Harness } from './page-helpers';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -20,7 +20,7 @@ let sb: FrameLocator;
 let range: { start: string; end: string; days: number };
 
 beforeAll(async () => {
-  h = await openPlayground();
+  h = await openPlayground({ startAtMs: NOON_LA });
   sb = await connect(h, 'fitbit');
 });
 

@@ -6,6 +6,7 @@ import {
   chooseProvider,
   connect,
   eventually,
+  NOON_LA,
   openPlayground,
   openSidebar,
   type Harness,
@@ -31,7 +32,7 @@ afterEach(async () => {
 
 describe.each(PROVIDERS)('$label', ({ id, label, revokeHost, revokePath }) => {
   test('authorizing shows the account as connected and Sync now fills the sheet with dated rows', async () => {
-    h = await openPlayground();
+    h = await openPlayground({ startAtMs: NOON_LA });
     const sb = await connect(h, id);
     await expect(sb.locator('#status').getAttribute('class')).resolves.toContain('connected');
     await expect(sb.locator('#status-account').textContent()).resolves.toContain(`(${label}`);
@@ -55,7 +56,7 @@ describe.each(PROVIDERS)('$label', ({ id, label, revokeHost, revokePath }) => {
   });
 
   test('declining consent leaves the add-on not connected and says so in plain words', async () => {
-    h = await openPlayground();
+    h = await openPlayground({ startAtMs: NOON_LA });
     const sb = await openSidebar(h);
     await chooseProvider(sb, id);
     const popup = await authorize(h, sb);
@@ -70,7 +71,7 @@ describe.each(PROVIDERS)('$label', ({ id, label, revokeHost, revokePath }) => {
   });
 
   test('disconnecting returns the sidebar to not connected and revokes the grant at the provider', async () => {
-    h = await openPlayground();
+    h = await openPlayground({ startAtMs: NOON_LA });
     const sb = await connect(h, id);
     await sb.getByRole('button', { name: 'Disconnect' }).click();
     await sb.getByRole('button', { name: 'Authorize', exact: true }).waitFor();
@@ -85,7 +86,7 @@ describe.each(PROVIDERS)('$label', ({ id, label, revokeHost, revokePath }) => {
   });
 
   test('leaving out a scope at consent connects and names the data that will be missing', async () => {
-    h = await openPlayground();
+    h = await openPlayground({ startAtMs: NOON_LA });
     const sb = await openSidebar(h);
     await chooseProvider(sb, id);
     // Weight needs a second scope besides activity, so the consent page offers two checkboxes.
@@ -117,7 +118,7 @@ async function retireLegacyFitbit(harness: Harness): Promise<void> {
 // Since 2 Nov 2026 www.fitbit.com/oauth2/authorize itself answers 410 (platform facts): the
 // consent window shows Fitbit's own "turned off" answer, so the add-on never gets a callback.
 test('with the legacy Fitbit Web API retired, the Fitbit consent window says the API was turned off', async () => {
-  h = await openPlayground();
+  h = await openPlayground({ startAtMs: NOON_LA });
   await retireLegacyFitbit(h);
   const sb = await openSidebar(h);
   await chooseProvider(sb, 'fitbit');
@@ -128,7 +129,7 @@ test('with the legacy Fitbit Web API retired, the Fitbit consent window says the
 });
 
 test('a Fitbit connection made before the retirement shows the 2 Nov 2026 message and offers Google Health', async () => {
-  h = await openPlayground();
+  h = await openPlayground({ startAtMs: NOON_LA });
   const sb = await connect(h, 'fitbit');
   await retireLegacyFitbit(h);
   await sb.getByRole('button', { name: 'Check connection' }).click();

@@ -12,24 +12,43 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function openPlayground(): Promise<Harness> {
+/** 2026-11-22 12:00 in Los Angeles (the demo person's zone): the e2e tests' usual "now". */
+export const NOON_LA = Date.UTC(2026, 10, 22, 20);
+
+/**
+ * A playground whose clock starts at `startAtMs` (every test names its instant) and a browser on
+ * its page. If the browser or the page fails to come up, the playground is closed again.
+ */
+export async function openPlayground(opts: { startAtMs: number }): Promise<Harness> {
   const warnings: string[] = [];
-  const playground = await startPlayground({ port: 0, warn: (m) => warnings.push(m) });
-  const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(`${playground.url}/`);
-  await page.locator('body[data-ready="true"]').waitFor();
-  return {
-    playground,
-    browser,
-    context,
-    page,
-    async close() {
-      await browser.close();
-      await playground.close();
-    },
-  };
+  const playground = await startPlayground({
+    port: 0,
+    warn: (m) => warnings.push(m),
+    startAtMs: opts.startAtMs,
+  });
+  let browser: Browser | null = null;
+  try {
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${playground.url}/`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    const opened = browser;
+    return {
+      playground,
+      browser: opened,
+      context,
+      page,
+      async close() {
+        await opened.close();
+        await playground.close();
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => undefined);
+    await playground.close().catch(() => undefined);
+    throw e;
+  }
 }
 
 /** Opens Extensions > <add-on menu> > <label>, the way a person would. */

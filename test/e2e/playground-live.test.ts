@@ -2,7 +2,7 @@
 // "Now:" runs, log lines are dated and stay in their box, the frozen header stays a header, and
 // the menu works by keyboard alone; no serious accessibility violation on the page.
 import { seriousViolations } from './axe';
-import { eventually, openPlayground, type Harness } from './page-helpers';
+import { eventually, NOON_LA, openPlayground, type Harness } from './page-helpers';
 
 /** How far ahead of the shared clock the test trigger is due: a short, bounded real wait. */
 const DUE_IN_MS = 2000;
@@ -12,7 +12,7 @@ const FIRE_TIMEOUT_MS = 20_000;
 let h: Harness;
 
 beforeAll(async () => {
-  h = await openPlayground();
+  h = await openPlayground({ startAtMs: NOON_LA });
 });
 
 afterAll(async () => {
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 test('a trigger due on the shared clock fires when the clock reaches it, without fast-forwarding', async () => {
   const { runtime, session, clock } = h.playground;
-  const offsetBefore = clock.offset;
+  const advancedBefore = clock.advanced;
   const dueAt = clock.now() + DUE_IN_MS;
   // A one-off trigger of the add-on's continuation handler, as the script editor's Triggers page
   // would add it: with no sync stored, the run has nothing to do and ends quietly.
@@ -38,7 +38,7 @@ test('a trigger due on the shared clock fires when the clock reaches it, without
   expect(runs).toHaveLength(1);
   // It ran when its time came on the shared clock, not before, and nobody moved the clock.
   expect(runs[0].at).toBeGreaterThanOrEqual(dueAt);
-  expect(clock.offset).toBe(offsetBefore);
+  expect(clock.advanced).toBe(advancedBefore);
   expect(runtime.triggers.list().map((t) => t.id)).not.toContain(trigger.id);
   await h.page.locator('#trigger-summary', { hasText: 'No triggers.' }).waitFor();
 });

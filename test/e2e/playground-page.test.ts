@@ -1,11 +1,11 @@
 // The playground page itself: the spreadsheet title, the add-on menu exactly as onOpen built it,
 // the playground controls (clock, retired switch, user) and the page's own accessibility.
-import { eventually, openPlayground, type Harness } from './page-helpers';
+import { eventually, NOON_LA, openPlayground, type Harness } from './page-helpers';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await openPlayground();
+  h = await openPlayground({ startAtMs: NOON_LA });
 });
 
 afterAll(async () => {
@@ -45,10 +45,11 @@ test('onOpen ran once in AuthMode.NONE at start and shows in the execution log',
 });
 
 test('+1 hour moves the shared clock of the runtime and the simulator by an hour', async () => {
-  const before = h.playground.clock.offset;
+  const before = h.playground.clock.advanced;
   await h.page.getByRole('button', { name: '+1 hour' }).click();
-  await h.page.locator('#clock-offset', { hasText: 'ahead of real time' }).waitFor();
-  expect(h.playground.clock.offset - before).toBe(3600000);
+  const hours = (before + 3600000) / 3600000;
+  await h.page.locator('#clock-offset', { hasText: `advanced ${hours} h` }).waitFor();
+  expect(h.playground.clock.advanced - before).toBe(3600000);
 });
 
 test('the retirement switch makes the simulator answer legacy Fitbit requests with 410', async () => {

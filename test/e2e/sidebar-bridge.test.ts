@@ -8,6 +8,7 @@ import {
   chooseProvider,
   clickMenuItem,
   eventually,
+  NOON_LA,
   openPlayground,
   sidebar,
   type Harness,
@@ -24,7 +25,7 @@ declare const google: { script: { run: Runner; host: { close(): void } } };
 let h: Harness;
 
 beforeAll(async () => {
-  h = await openPlayground();
+  h = await openPlayground({ startAtMs: NOON_LA });
 });
 
 afterAll(async () => {

@@ -424,8 +424,8 @@
     // and let the ticker draw it every second (a fast-forward sends a new status).
     state.clockSkewMs = status.now - Date.now();
     renderClock();
-    var hours = Math.round(status.offsetMs / 360000) / 10;
-    $('clock-offset').textContent = hours ? '(' + hours + ' h ahead of real time)' : '';
+    var hours = Math.round(status.advancedMs / 360000) / 10;
+    $('clock-offset').textContent = hours ? '(advanced ' + hours + ' h)' : '';
     $('retired-switch').checked = status.retired;
     var triggers = status.triggers || [];
     $('trigger-summary').textContent = triggers.length

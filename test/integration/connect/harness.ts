@@ -54,28 +54,55 @@ export interface Bed {
   close(): Promise<void>;
 }
 
-export async function startBed(): Promise<Bed> {
+/** 2026-11-22 12:00 UTC: where the connect beds' clock starts unless a test names another. */
+export const CONNECT_AT_MS = Date.UTC(2026, 10, 22, 12);
+
+/**
+ * A simulator and a runtime on one clock started at `atMs`. If anything after the simulator's
+ * start throws, what was started is closed before the error goes on (nothing keeps jest alive).
+ */
+export async function startBed(opts: { atMs?: number } = {}): Promise<Bed> {
   ensureBuilt();
-  const clock = new Clock();
+  const clock = new Clock(opts.atMs ?? CONNECT_AT_MS);
   const sim = await Simulator.start({ clock });
-  const rt = await Runtime.create({
-    bundleDir: BUNDLE,
-    simulatorBase: sim.url,
-    clock,
-    oauth2LibrarySrc: process.env.OAUTH2_LIBRARY_SRC || undefined,
+  return closingOnFailure(sim.close.bind(sim), async () => {
+    const rt = await Runtime.create({
+      bundleDir: BUNDLE,
+      simulatorBase: sim.url,
+      clock,
+      oauth2LibrarySrc: process.env.OAUTH2_LIBRARY_SRC || undefined,
+    });
+    sim.registerClient('google', { ...GOOGLE, redirectUris: [rt.redirectUri()] });
+    sim.registerClient('fitbit', { ...FITBIT, redirectUris: [rt.redirectUri()] });
+    sim.addUser({ email: OTHER_USER });
+    return {
+      clock,
+      sim,
+      rt,
+      async close() {
+        await rt.close();
+        await sim.close();
+      },
+    };
   });
-  sim.registerClient('google', { ...GOOGLE, redirectUris: [rt.redirectUri()] });
-  sim.registerClient('fitbit', { ...FITBIT, redirectUris: [rt.redirectUri()] });
-  sim.addUser({ email: OTHER_USER });
-  return {
-    clock,
-    sim,
-    rt,
-    async close() {
-      await rt.close();
-      await sim.close();
-    },
-  };
+}
+
+/**
+ * Runs the rest of a start; if it throws, calls `close` (for what was started so far) and
+ * rethrows the start's error.
+ */
+export async function closingOnFailure<T>(
+  close: () => Promise<void>,
+  rest: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await rest();
+  } catch (e) {
+    await close().catch(() => {
+      // The start's error is the one worth reporting; closing is best effort on this path.
+    });
+    throw e;
+  }
 }
 
 /** Runs an entry point as google.script.run would; throws with the message when it fails. */

@@ -1,6 +1,7 @@
 // The OAuth2 library contract inside real executions of the local runtime: fresh global scope per
 // execution, Apps Script's /usercallback, user stores, real locks between concurrent executions.
 // Must pass unchanged with the stand-in and with the real library (OAUTH2_LIBRARY_SRC=<src dir>).
+import { Clock } from '../../../dev/clock';
 import { Runtime } from '../../../dev/runtime';
 import { TokenServer } from './token-server';
 
@@ -93,6 +94,8 @@ const tokenRequests = () => server.requests.filter((r) => r.path === '/oauth2/to
 beforeAll(async () => {
   await server.start();
   runtime = await Runtime.create({
+    // 2026-11-22 12:00 UTC: token expiry in these tests is relative to the runtime's clock.
+    clock: new Clock(Date.UTC(2026, 10, 22, 12)),
     scriptSource: scriptSource(server.url),
     oauth2LibrarySrc: process.env.OAUTH2_LIBRARY_SRC || undefined,
   });

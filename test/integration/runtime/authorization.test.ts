@@ -4,7 +4,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Clock } from '../../../dev/clock';
 import { Runtime } from '../../../dev/runtime';
+
+/** 2026-11-22 12:00 UTC: the instant this file's runtimes start at. */
+const AT_MS = Date.UTC(2026, 10, 22, 12);
 
 const EXTERNAL = 'https://www.googleapis.com/auth/script.external_request';
 const SHEETS = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
@@ -39,7 +43,7 @@ beforeAll(async () => {
     join(bundleDir, 'appsscript.json'),
     JSON.stringify({ oauthScopes: [SHEETS, EXTERNAL, TRIGGERS] }),
   );
-  rt = await Runtime.create({ scriptSource: SCRIPT, bundleDir });
+  rt = await Runtime.create({ clock: new Clock(AT_MS), scriptSource: SCRIPT, bundleDir });
 });
 afterAll(() => rt.close());
 

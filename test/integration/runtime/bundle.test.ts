@@ -1,15 +1,19 @@
 // The real bundle (build/Code.js) on the runtime: onOpen in AuthMode.NONE builds the add-on menu.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Clock } from '../../../dev/clock';
 import { Runtime } from '../../../dev/runtime';
 import { MENU_ITEMS } from '../../../src/app/menu';
+
+/** 2026-11-22 12:00 UTC: the instant this file's runtimes start at. */
+const AT_MS = Date.UTC(2026, 10, 22, 12);
 
 const ROOT = join(__dirname, '..', '..', '..');
 let rt: Runtime;
 
 beforeAll(async () => {
   execFileSync(process.execPath, [join(ROOT, 'esbuild.config.mjs')], { cwd: ROOT, stdio: 'pipe' });
-  rt = await Runtime.create();
+  rt = await Runtime.create({ clock: new Clock(AT_MS) });
 }, 120000);
 afterAll(() => rt.close());
 

@@ -19,8 +19,10 @@ function page() {
 }
 `;
 
+const TEN_DAYS = 10 * 24 * 3600 * 1000;
 let rt: Runtime;
-const clock = new Clock();
+/** 2026-11-22 12:00 UTC: the instant this file's clock starts at. */
+const clock = new Clock(Date.UTC(2026, 10, 22, 12));
 beforeAll(async () => {
   rt = await Runtime.create({ scriptSource: SCRIPT, clock, timeZone: 'Europe/Berlin' });
 });
@@ -33,14 +35,37 @@ test('a top-level variable does not survive between two executions', async () =>
   expect(b.ok && b.value).toBe(1);
 });
 
-test("the script's Date follows the shared clock", async () => {
-  clock.advance(10 * 24 * 3600 * 1000);
+test("the script's Date follows the shared clock, advances included", async () => {
+  const before = clock.now();
+  clock.advance(TEN_DAYS);
   const r = await rt.run('now');
+  const after = clock.now();
   expect(r.ok).toBe(true);
   const [dateNow, newDate, isDate] = (r.ok ? r.value : []) as [number, number, boolean];
-  expect(dateNow - Date.now()).toBeGreaterThan(9 * 24 * 3600 * 1000);
-  expect(newDate - Date.now()).toBeGreaterThan(9 * 24 * 3600 * 1000);
+  for (const t of [dateNow, newDate]) {
+    expect(t).toBeGreaterThanOrEqual(before + TEN_DAYS);
+    expect(t).toBeLessThanOrEqual(after);
+  }
   expect(isDate).toBe(true);
+});
+
+test.each([
+  ['years before the real time', Date.UTC(2001, 0, 1, 9)],
+  ['years after the real time', Date.UTC(2101, 0, 1, 9)],
+])("the script's Date starts at the clock's instant %s", async (_, atMs) => {
+  const own = new Clock(atMs);
+  const other = await Runtime.create({ scriptSource: SCRIPT, clock: own });
+  try {
+    const r = await other.run('now');
+    const after = own.now();
+    const [dateNow, newDate] = (r.ok ? r.value : []) as [number, number];
+    for (const t of [dateNow, newDate]) {
+      expect(t).toBeGreaterThanOrEqual(atMs);
+      expect(t).toBeLessThanOrEqual(after);
+    }
+  } finally {
+    await other.close();
+  }
 });
 
 test('Logger and console lines are captured in the execution log', async () => {

@@ -1,5 +1,9 @@
 // LockService across concurrent executions (each in its own worker), and killed executions.
+import { Clock } from '../../../dev/clock';
 import { Runtime } from '../../../dev/runtime';
+
+/** 2026-11-22 12:00 UTC: the instant this file's runtimes start at. */
+const AT_MS = Date.UTC(2026, 10, 22, 12);
 
 const SCRIPT = `
 function holdAndWrite(ms) {
@@ -34,7 +38,7 @@ function lockThenWrite() {
 
 let rt: Runtime;
 beforeAll(async () => {
-  rt = await Runtime.create({ scriptSource: SCRIPT });
+  rt = await Runtime.create({ clock: new Clock(AT_MS), scriptSource: SCRIPT });
 });
 afterAll(() => rt.close());
 
@@ -92,6 +96,7 @@ test('killWhen stops the execution before the call, which is not performed, and 
 
 test('an execution over maxExecutionMs is stopped with "Exceeded maximum execution time"', async () => {
   const short = await Runtime.create({
+    clock: new Clock(AT_MS),
     scriptSource: 'function spin() { while (true) {} }',
     maxExecutionMs: 200,
   });

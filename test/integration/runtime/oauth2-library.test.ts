@@ -3,7 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Clock } from '../../../dev/clock';
 import { Runtime } from '../../../dev/runtime';
+
+/** 2026-11-22 12:00 UTC: the instant this file's runtimes start at. */
+const AT_MS = Date.UTC(2026, 10, 22, 12);
 
 const SCRIPT = `
 function names() { return Object.keys(OAuth2).sort(); }
@@ -12,7 +16,11 @@ function scopeIsolated() { return typeof helper_ + ' ' + typeof Service_; }
 `;
 
 test('the stand-in library is injected as OAuth2 by default', async () => {
-  const rt = await Runtime.create({ scriptSource: SCRIPT, oauth2LibrarySrc: null });
+  const rt = await Runtime.create({
+    clock: new Clock(AT_MS),
+    scriptSource: SCRIPT,
+    oauth2LibrarySrc: null,
+  });
   try {
     const r = await rt.run('redirect');
     expect(r.ok && r.value).toBe(rt.redirectUri());
@@ -33,7 +41,11 @@ test("a library folder's files load in alphabetical order and expose only names 
     'function getRedirectUri() { return PREFIX_ + ScriptApp.getScriptId() + "/usercallback"; }\n' +
       'var TOKEN_FORMAT = { JSON: "application/json" };\nfunction Service_() {}',
   );
-  const rt = await Runtime.create({ scriptSource: SCRIPT, oauth2LibrarySrc: dir });
+  const rt = await Runtime.create({
+    clock: new Clock(AT_MS),
+    scriptSource: SCRIPT,
+    oauth2LibrarySrc: dir,
+  });
   try {
     const names = await rt.run('names');
     expect(names.ok && names.value).toEqual(['TOKEN_FORMAT', 'getRedirectUri']);

@@ -17,7 +17,8 @@ function fetchInNoneMode() { return UrlFetchApp.fetch('http://127.0.0.1:1/'); }
 `;
 
 let rt: Runtime;
-const clock = new Clock();
+/** 2026-11-22 12:00 UTC: the instant this file's clock starts at. */
+const clock = new Clock(Date.UTC(2026, 10, 22, 12));
 beforeAll(async () => {
   rt = await Runtime.create({ scriptSource: SCRIPT, clock });
 });

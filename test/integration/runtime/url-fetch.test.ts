@@ -1,6 +1,10 @@
 // UrlFetchApp as the runtime emulates it: real HTTP to a local server.
+import { Clock } from '../../../dev/clock';
 import { Runtime } from '../../../dev/runtime';
 import { startServer } from './local-server';
+
+/** 2026-11-22 12:00 UTC: the instant this file's runtimes start at. */
+const AT_MS = Date.UTC(2026, 10, 22, 12);
 
 const SCRIPT = `
 function postForm(url) {
@@ -50,7 +54,7 @@ beforeAll(async () => {
       res.end(`${req.headers['content-type']}|${req.body}`);
     }
   });
-  rt = await Runtime.create({ scriptSource: SCRIPT });
+  rt = await Runtime.create({ clock: new Clock(AT_MS), scriptSource: SCRIPT });
 });
 afterAll(async () => {
   await rt.close();
@@ -111,7 +115,11 @@ test('a host other than 127.0.0.1 or the simulated providers fails like an unkno
 });
 
 test('provider hosts are routed to the simulator base, and every request is logged', async () => {
-  const routed = await Runtime.create({ scriptSource: SCRIPT, simulatorBase: server.base });
+  const routed = await Runtime.create({
+    clock: new Clock(AT_MS),
+    scriptSource: SCRIPT,
+    simulatorBase: server.base,
+  });
   try {
     const r = await routed.run('postJson', ['https://api.fitbit.com/oauth2/token']);
     expect(r.ok && r.value).toBe('application/json|{"a":1}');
@@ -130,7 +138,11 @@ test('provider hosts are routed to the simulator base, and every request is logg
 });
 
 test('a request slower than fetchTimeoutMs throws a timeout', async () => {
-  const impatient = await Runtime.create({ scriptSource: SCRIPT, fetchTimeoutMs: 50 });
+  const impatient = await Runtime.create({
+    clock: new Clock(AT_MS),
+    scriptSource: SCRIPT,
+    fetchTimeoutMs: 50,
+  });
   try {
     const r = await impatient.run('caught', [`${server.base}/slow`]);
     expect(r.ok && r.value).toEqual(['Exception', `Timeout: ${server.base}/slow`, true]);

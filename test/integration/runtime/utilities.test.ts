@@ -1,5 +1,9 @@
 // Utilities as the runtime emulates it, exercised by scripts running in the runtime.
+import { Clock } from '../../../dev/clock';
 import { Runtime } from '../../../dev/runtime';
+
+/** 2026-11-22 12:00 UTC: the instant this file's runtimes start at. */
+const AT_MS = Date.UTC(2026, 10, 22, 12);
 
 const SCRIPT = `
 function digest(text) {
@@ -25,7 +29,7 @@ function blob() {
 
 let rt: Runtime;
 beforeAll(async () => {
-  rt = await Runtime.create({ scriptSource: SCRIPT });
+  rt = await Runtime.create({ clock: new Clock(AT_MS), scriptSource: SCRIPT });
 });
 afterAll(() => rt.close());
 

@@ -3,7 +3,15 @@
 import { Clock } from '../../../dev/clock';
 import { Runtime } from '../../../dev/runtime/index';
 import { Simulator } from '../../../dev/simulator/index';
-import { BUNDLE, connect, ensureBuilt, FITBIT, GOOGLE, type Bed } from '../connect/harness';
+import {
+  BUNDLE,
+  closingOnFailure,
+  connect,
+  ensureBuilt,
+  FITBIT,
+  GOOGLE,
+  type Bed,
+} from '../connect/harness';
 
 export const USER = 'user@example.com';
 /** 2026-11-22 12:00 UTC: "today" of the brief. */
@@ -31,10 +39,22 @@ export async function startSyncBed(
   } = {},
 ): Promise<SyncBed> {
   ensureBuilt();
-  const clock = new Clock();
-  clock.advance(Math.max(0, (opts.atMs ?? NOON_UTC) - clock.now()));
+  const clock = new Clock(opts.atMs ?? NOON_UTC);
   const timeZone = opts.timeZone ?? 'America/Los_Angeles';
   const sim = await Simulator.start({ clock });
+  return closingOnFailure(sim.close.bind(sim), () =>
+    finishSyncBed(provider, opts, clock, timeZone, sim),
+  );
+}
+
+/** The rest of startSyncBed once the simulator listens: runtime, setup and connection. */
+async function finishSyncBed(
+  provider: ProviderKey,
+  opts: NonNullable<Parameters<typeof startSyncBed>[1]>,
+  clock: Clock,
+  timeZone: string,
+  sim: Simulator,
+): Promise<SyncBed> {
   sim.addUser({ email: 'zoned@example.com', timeZone });
   const rt = await Runtime.create({
     bundleDir: BUNDLE,
@@ -61,12 +81,16 @@ export async function startSyncBed(
       await sim.close();
     },
   };
-  await ok(bed, 'saveProviderSetup', [provider === 'google' ? GOOGLE : FITBIT]);
-  if (opts.metrics) await ok(bed, 'saveSyncSettings', [{ metrics: opts.metrics, units: 'metric' }]);
-  const { page } = await connect(bed, { scopes: opts.scopes });
-  if (!/^Connected/.test(page.title)) throw new Error(`connect failed: ${page.title}`);
-  sim.clearLog();
-  return bed;
+  // From here the runtime is up too: a failing step closes both (their workers included).
+  return closingOnFailure(rt.close.bind(rt), async () => {
+    await ok(bed, 'saveProviderSetup', [provider === 'google' ? GOOGLE : FITBIT]);
+    if (opts.metrics)
+      await ok(bed, 'saveSyncSettings', [{ metrics: opts.metrics, units: 'metric' }]);
+    const { page } = await connect(bed, { scopes: opts.scopes });
+    if (!/^Connected/.test(page.title)) throw new Error(`connect failed: ${page.title}`);
+    sim.clearLog();
+    return bed;
+  });
 }
 
 /** Runs an entry point from the sidebar; throws with the execution's message when it fails. */
@@ -201,21 +225,23 @@ export async function startWithReferenceBackfill(
   opts: Omit<Parameters<typeof startSyncBed>[1], 'timeZone' | 'atMs'> = {},
 ): Promise<ReferenceBackfill> {
   const bed = await startSyncBed(provider, { ...opts, timeZone: LA_ZONE, atMs: LA_EARLY_MS });
-  const today = localDate(bed.clock.now(), LA_ZONE);
-  const start = addDays(today, -(days - 1));
-  await useNewSpreadsheet(bed);
-  const reply = await backfill(bed, start);
-  if (reply.state.sync.lastSync?.days !== days)
-    throw new Error(
-      `reference backfill wrote ${reply.state.sync.lastSync?.days} days, not ${days}`,
-    );
-  return {
-    bed,
-    today,
-    start,
-    reference: settledRows(sheetRows(bed), today),
-    planSize: dataRequests(bed).length,
-  };
+  return closingOnFailure(bed.close.bind(bed), async () => {
+    const today = localDate(bed.clock.now(), LA_ZONE);
+    const start = addDays(today, -(days - 1));
+    await useNewSpreadsheet(bed);
+    const reply = await backfill(bed, start);
+    if (reply.state.sync.lastSync?.days !== days)
+      throw new Error(
+        `reference backfill wrote ${reply.state.sync.lastSync?.days} days, not ${days}`,
+      );
+    return {
+      bed,
+      today,
+      start,
+      reference: settledRows(sheetRows(bed), today),
+      planSize: dataRequests(bed).length,
+    };
+  });
 }
 
 /**

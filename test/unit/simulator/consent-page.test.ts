@@ -9,6 +9,7 @@ import {
   googleTokens,
   REDIRECT,
   startSimulator,
+  NOON_LA,
 } from './helpers';
 
 let sim: Simulator;
@@ -18,7 +19,7 @@ afterEach(async () => {
 
 describe('with the default simulator', () => {
   beforeEach(async () => {
-    sim = await startSimulator();
+    sim = await startSimulator({ atMs: NOON_LA });
   });
 
   const page = (url: string) =>
@@ -186,7 +187,7 @@ describe('with the default simulator', () => {
 });
 
 test('callbackBase rewrites script.google.com redirects to the playground origin', async () => {
-  sim = await startSimulator({ callbackBase: 'http://127.0.0.1:9999' });
+  sim = await startSimulator({ atMs: NOON_LA, callbackBase: 'http://127.0.0.1:9999' });
   const c = await sim.consent(fitbitAuthorizeUrl());
   expect(c.location.startsWith('http://127.0.0.1:9999/macros/d/SCRIPT123/usercallback?')).toBe(
     true,

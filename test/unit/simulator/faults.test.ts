@@ -1,14 +1,14 @@
 // Injected faults and latency: 429 at request N, 5xx, malformed JSON, an HTML error page, a request
 // that never answers, tokens revoked mid-way; plus the request log that tests assert on.
 import type { Simulator } from '../../../dev/simulator/index';
-import { fitbitTokens, get, googleTokens, postJson, startSimulator } from './helpers';
+import { fitbitTokens, get, googleTokens, postJson, startSimulator, NOON_LA } from './helpers';
 
 let sim: Simulator;
 let bearer: Record<string, string>;
 const STEPS = 'api.fitbit.com/1/user/-/activities/steps/date/today/1d.json';
 
 beforeEach(async () => {
-  sim = await startSimulator();
+  sim = await startSimulator({ atMs: NOON_LA });
   bearer = { authorization: `Bearer ${(await fitbitTokens(sim)).access_token}` };
 });
 afterEach(async () => {

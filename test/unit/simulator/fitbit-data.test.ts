@@ -1,16 +1,13 @@
 // Fitbit data routes of the simulator: series shape and string values, absent days, units, range
 // caps with Fitbit's 400 body, the daily summary, rate-limit headers and 429, and token errors.
 import type { Simulator } from '../../../dev/simulator/index';
-import { type Answer, fitbitTokens, get, startSimulator } from './helpers';
+import { type Answer, fitbitTokens, get, startSimulator, NOON_LA } from './helpers';
 
 let sim: Simulator;
 let bearer: Record<string, string>;
-// 2026-11-22 12:00 in Los Angeles (the default user's zone): today's data is half a day.
-const NOON_LA = Date.UTC(2026, 10, 22, 20, 0, 0);
 
 beforeEach(async () => {
-  sim = await startSimulator();
-  sim.clock.advance(Math.max(0, NOON_LA - sim.clock.now()));
+  sim = await startSimulator({ atMs: NOON_LA });
   bearer = { authorization: `Bearer ${(await fitbitTokens(sim)).access_token}` };
 });
 afterEach(async () => {
@@ -224,7 +221,7 @@ test('expired, revoked and missing tokens get Fitbit 401s', async () => {
 });
 
 test('data is deterministic per seed and differs between users', async () => {
-  const other = await startSimulator();
+  const other = await startSimulator({ atMs: NOON_LA });
   try {
     expect(other.dataFor('fitbit', 'user@example.com', 'steps', '2026-11-01')).toBe(
       sim.dataFor('fitbit', 'user@example.com', 'steps', '2026-11-01'),

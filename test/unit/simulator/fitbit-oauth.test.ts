@@ -13,6 +13,7 @@ import {
   postForm,
   REDIRECT,
   startSimulator,
+  NOON_LA,
 } from './helpers';
 
 const TOKEN = 'api.fitbit.com/oauth2/token';
@@ -20,7 +21,7 @@ let sim: Simulator;
 const auth = { authorization: basic(FITBIT.clientId, FITBIT.clientSecret) };
 
 beforeEach(async () => {
-  sim = await startSimulator();
+  sim = await startSimulator({ atMs: NOON_LA });
 });
 afterEach(async () => {
   await sim.close();

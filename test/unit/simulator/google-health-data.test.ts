@@ -2,15 +2,21 @@
 // days, paging, range caps, identity, the per-minute limit and ACCOUNT_NOT_LINKED.
 import type { Simulator } from '../../../dev/simulator/index';
 import { METRICS } from '../../../src/providers/metrics';
-import { G_ACTIVITY, G_METRICS, googleTokens, postJson, get, startSimulator } from './helpers';
+import {
+  G_ACTIVITY,
+  G_METRICS,
+  googleTokens,
+  postJson,
+  get,
+  startSimulator,
+  NOON_LA,
+} from './helpers';
 
 let sim: Simulator;
 let bearer: Record<string, string>;
-const NOON_LA = Date.UTC(2026, 10, 22, 20, 0, 0);
 
 beforeEach(async () => {
-  sim = await startSimulator();
-  sim.clock.advance(Math.max(0, NOON_LA - sim.clock.now()));
+  sim = await startSimulator({ atMs: NOON_LA });
   bearer = { authorization: `Bearer ${(await googleTokens(sim)).access_token}` };
 });
 afterEach(async () => {

@@ -13,13 +13,14 @@ import {
   postJson,
   REDIRECT,
   startSimulator,
+  NOON_LA,
 } from './helpers';
 
 const TOKEN = 'oauth2.googleapis.com/token';
 let sim: Simulator;
 
 beforeEach(async () => {
-  sim = await startSimulator();
+  sim = await startSimulator({ atMs: NOON_LA });
 });
 afterEach(async () => {
   await sim.close();

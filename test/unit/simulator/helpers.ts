@@ -16,11 +16,17 @@ export const G_ACTIVITY =
 export const G_METRICS =
   'https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly';
 
-export async function startSimulator(
-  opts: { seed?: number; callbackBase?: string } = {},
-): Promise<Simulator> {
+/** 2026-11-22 12:00 in Los Angeles (the default user's zone): today's data is half a day. */
+export const NOON_LA = Date.UTC(2026, 10, 22, 20, 0, 0);
+
+/** A simulator whose clock starts at `atMs` (required: every test names its "now"). */
+export async function startSimulator(opts: {
+  atMs: number;
+  seed?: number;
+  callbackBase?: string;
+}): Promise<Simulator> {
   const sim = await Simulator.start({
-    clock: new Clock(),
+    clock: new Clock(opts.atMs),
     seed: opts.seed ?? 7,
     callbackBase: opts.callbackBase,
   });

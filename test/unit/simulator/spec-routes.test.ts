@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ROUTES, type Simulator } from '../../../dev/simulator/index';
 import { FITBIT_ACTIVITY_RESOURCES } from '../../../dev/simulator/fitbit-values';
 import { GOOGLE_DATA_TYPES } from '../../../dev/simulator/google-rollups';
-import { fitbitTokens, get, googleTokens, postJson, startSimulator } from './helpers';
+import { fitbitTokens, get, googleTokens, postJson, startSimulator, NOON_LA } from './helpers';
 
 // The API descriptions kept in the repository (specs/README.md says where each comes from).
 const SPECS = path.join(__dirname, '..', '..', '..', 'specs');
@@ -114,7 +114,7 @@ test('the dailyRollUp request fields the add-on sends are DailyRollUpDataPointsR
 describe('sample responses', () => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startSimulator();
+    sim = await startSimulator({ atMs: NOON_LA });
   });
   afterAll(async () => {
     await sim.close();

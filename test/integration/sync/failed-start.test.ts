@@ -59,7 +59,7 @@ test('a sync bed whose setup fails closes its simulator and runtime before rethr
   expect(String(failure)).toMatch(/saveProviderSetup failed: .*library broken on purpose/);
   expect(sims).toHaveLength(1);
   expect(await refusesConnections(sims[0].url)).toBe(true);
-  expect(listeningServers()).toBe(serversBefore);
+  expect(listeningServers()).toBeLessThanOrEqual(serversBefore);
 });
 
 test('a connect bed whose runtime cannot start closes the simulator it had started', async () => {
@@ -76,5 +76,5 @@ test('a connect bed whose runtime cannot start closes the simulator it had start
   expect(String(failure)).toMatch(/runtime start failed on purpose/);
   expect(sims).toHaveLength(1);
   expect(await refusesConnections(sims[0].url)).toBe(true);
-  expect(listeningServers()).toBe(serversBefore);
+  expect(listeningServers()).toBeLessThanOrEqual(serversBefore);
 });

@@ -4,8 +4,12 @@
 /**
  * API: `runJob(job, deps)` -> `RunOutcome`.
  * Rules it keeps:
- * - A day is written only when every planned request covering it is fetched (or known
- *   unavailable: a scope the person did not grant), so a stop never leaves a half-written row.
+ * - A day is written only when every planned request covering it is fetched or refused, so a
+ *   stop never leaves a half-written row.
+ * - A refusal (a scope not granted, a request the provider rejects as such) is scoped to what was
+ *   refused: that request's own days of its own metrics are left as they are in the sheet, every
+ *   other value is written, and the request is asked again in a later execution. Only after
+ *   `MAX_REFUSALS` executions refused it is it given up (its metrics named in the job's notes).
  * - A request is marked done only once all its days are written; a kill before the checkpoint is
  *   saved only costs refetching, and the re-write puts the same values in the same rows.
  * - The sheet is written once per execution, after the last batch: the number of Sheets calls does
@@ -45,6 +49,8 @@ const BACKOFF_BASE_MS = 1_000;
 const TIME_RESUME_MS = 60_000;
 /** Requests that kept failing are tried again this much later. */
 const TRANSIENT_RESUME_MS = 10 * 60_000;
+/** Executions that may see a request refused before its days are left unfilled for this job. */
+export const MAX_REFUSALS = 2;
 const HOUR_MS = 3_600_000;
 
 export interface EngineDeps {
@@ -99,6 +105,11 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
   const time = new TimeBudget(deps.clock.now(), deps.timeBudget);
   const skipped = new Set(job.skipped);
   const refused = new Set(job.refused);
+  const refusals = new Map(Object.entries(job.refusals).map(([k, n]) => [Number(k), n]));
+  // Refused in this execution: their days are written without them.
+  const unfilled = new Set<number>();
+  // Refused too often: done for this job, their cells left as they are.
+  const givenUp = new Set<number>();
   const fetched = new Set<number>();
   const cells: DayCells = {};
   const problems: string[] = [];
@@ -144,6 +155,17 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
     const nextPages: Item[] = [];
     const again: Item[] = [];
     let rateStopAt: number | null = null;
+    const refuse = (item: Item, leftOut: Set<string>, message: string) => {
+      const n = (refusals.get(item.index) ?? 0) + 1;
+      refusals.set(item.index, n);
+      unfilled.add(item.index);
+      if (n < MAX_REFUSALS) {
+        problems.push(`${item.request.id} was refused (${message}); asked again later`);
+        return;
+      }
+      givenUp.add(item.index);
+      for (const m of item.request.covers.metricIds) leftOut.add(m);
+    };
     const failed = (item: Item, message: string) => {
       const n = (attempts.get(item.index) ?? 0) + 1;
       attempts.set(item.index, n);
@@ -169,10 +191,7 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
           return;
         }
         case 'scope-missing':
-          // Known unavailable: the days are complete without these metrics' columns.
-          for (const m of item.request.covers.metricIds) skipped.add(m);
-          fetched.add(item.index);
-          return;
+          return refuse(item, skipped, c.message);
         case 'rate-limited':
           again.push(item);
           rateStopAt = Math.max(
@@ -186,12 +205,8 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
         case 'malformed':
           return failed(item, `Unexpected answer to ${item.request.id}: ${c.message}`);
         case 'client-error':
-          // The provider refuses this request as such (a data type it cannot roll up, say):
-          // asking again cannot help, so its metrics are left out and the rest is written.
-          for (const m of item.request.covers.metricIds) refused.add(m);
-          fetched.add(item.index);
-          problems.push(`${item.request.id} was refused (${c.message}); its column was left out`);
-          return;
+          // The provider refuses this request as such (a data type it cannot roll up, say).
+          return refuse(item, refused, c.message);
         default:
           // Token and account states are settled by the authorized fetch before this point.
           attempts.set(item.index, MAX_ATTEMPTS);
@@ -217,9 +232,14 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
   }
 
   // Write phase: complete days only, then the checkpoint.
-  const metricIds = (cp.metricIds as MetricId[]).filter((m) => !skipped.has(m) && !refused.has(m));
+  const answered = new Set([...fetched, ...unfilled]);
+  const days = writableDays(coverage, done, answered);
+  // A metric refused everywhere in this write gets no column; one refused for some days only
+  // keeps its column, and those days' cells stay untouched (undefined).
+  const metricIds = (cp.metricIds as MetricId[]).filter(
+    (m) => (!skipped.has(m) && !refused.has(m)) || days.some((d) => cells[d]?.[m] !== undefined),
+  );
   const columns = data.columns(metricIds, cp.units);
-  const days = writableDays(coverage, done, fetched);
   const rows: UpsertRow[] = days.map((date) => {
     const dayCells = cells[date] ?? {};
     const out: UpsertRow['cells'] = {};
@@ -231,7 +251,7 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
       rows,
       columns.map((c) => c.header),
     );
-  const completed = completedRequests(plan, new Set(days), fetched);
+  const completed = completedRequests(plan, new Set(days), new Set([...fetched, ...givenUp]));
   if (deps.carry) {
     const finished = new Set(completed);
     const waiting = [...fetched].filter((i) => !finished.has(i));
@@ -245,7 +265,7 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
   const pause =
     stop?.kind === 'pause'
       ? { atMs: stop.atMs, reason: stop.reason }
-      : gaveUp && stop === null
+      : (gaveUp || unfilled.size > givenUp.size) && stop === null
         ? { atMs: deps.clock.now() + TRANSIENT_RESUME_MS, reason: 'transient' as const }
         : null;
   checkpoint = {
@@ -260,6 +280,7 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
     checkpoint,
     skipped: [...skipped],
     refused: [...refused],
+    refusals: Object.fromEntries(refusals),
     fetchedNow: 0,
   };
   deps.saveJob(updated);

@@ -27,6 +27,8 @@ export interface SyncJob {
   skipped: string[];
   /** Metrics whose requests the provider refused (a client error): left out for this job. */
   refused: string[];
+  /** How many executions saw each request (by plan index) refused: bounds asking again. */
+  refusals: Record<string, number>;
   /** Set while an execution works on the job (the sidebar polls it); stale after 6 minutes. */
   runningSinceMs: number | null;
   /** Requests fetched by the running execution, for the progress line. */
@@ -53,6 +55,7 @@ export function newJob(
     checkpoint: newCheckpoint(fields),
     skipped,
     refused: [],
+    refusals: {},
     runningSinceMs: null,
     fetchedNow: 0,
   };
@@ -60,6 +63,14 @@ export function newJob(
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
+}
+
+function counts(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!value || typeof value !== 'object') return out;
+  for (const [k, n] of Object.entries(value as Record<string, unknown>))
+    if (/^\d+$/.test(k) && typeof n === 'number' && Number.isInteger(n) && n > 0) out[k] = n;
+  return out;
 }
 
 export class JobStore {
@@ -77,6 +88,7 @@ export class JobStore {
         checkpoint,
         skipped: strings(raw.skipped),
         refused: strings(raw.refused),
+        refusals: counts(raw.refusals),
         runningSinceMs: typeof raw.runningSinceMs === 'number' ? raw.runningSinceMs : null,
         fetchedNow: typeof raw.fetchedNow === 'number' ? raw.fetchedNow : 0,
       };

@@ -34,9 +34,9 @@ export const SYNC_MESSAGES = {
         ? 'Paused: Apps Script lets one run last 6 minutes. The sync continues by itself in a minute.'
         : 'Some requests failed just now. Everything else was written; the sync tries them again by itself.',
   skipped: (labels: string[]) =>
-    `No permission for: ${labels.join(', ')} (not ticked at consent, or withdrawn since). Those columns were left alone; the rest was synced. To add them, click Authorize again and tick them.`,
+    `No permission for: ${labels.join(', ')} (not ticked at consent, or withdrawn since). The days it was refused for were left as they were; the rest was synced. To add them, click Authorize again and tick them.`,
   refused: (labels: string[]) =>
-    `Left out: ${labels.join(', ')}: the provider refused to send it. The other columns were synced.`,
+    `Left out: ${labels.join(', ')}: the provider refused to send it for some days, which were left as they were. Everything else was synced; a later sync of those days asks again.`,
   problems: (list: string[]) =>
     `Some answers could not be used (nothing from them was written): ${list.slice(0, 3).join('; ')}${list.length > 3 ? '; …' : ''}.`,
   duplicates: (list: readonly DuplicateDate[]) => {

@@ -1,9 +1,11 @@
-// A 403 insufficient-scope answer in the middle of a sync on the built bundle: that metric's column
-// is left out with a note saying what to do, and every other column is written.
+// A 403 insufficient-scope answer in the middle of a sync on the built bundle: the refusal is
+// scoped to the refused request. Every other value is written (also the metric's other chunks),
+// the refused days are asked again later, and only a repeated refusal leaves them unfilled.
 import {
   addDays,
   backfill,
   dataRequests,
+  runTriggersUntilIdle,
   settledRows,
   sheetRows,
   useNewSpreadsheet,
@@ -43,52 +45,91 @@ const FITBIT_SCOPE_BODY = {
 describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
   const ref = useReferenceBackfill(provider, DAYS);
 
-  it('a 403 for one metric part-way: its column is left out with a clear note, the rest is written', async () => {
+  // Google: the second floors chunk (days 91-120), after the first one answered normally.
+  // Fitbit: the second activityCalories chunk (days 31-60).
+  const target = () =>
+    provider === 'google'
+      ? {
+          label: 'Floors',
+          chunk: { start: addDays(ref.start, 90), end: ref.today },
+          fault: {
+            host: 'health.googleapis.com',
+            pathPrefix: '/v4/users/me/dataTypes/floors',
+            atRequest: 2,
+            body: GOOGLE_SCOPE_BODY,
+          },
+        }
+      : {
+          label: 'Activity calories',
+          chunk: { start: addDays(ref.start, 30), end: addDays(ref.start, 59) },
+          fault: {
+            host: 'api.fitbit.com',
+            pathPrefix: `/1/user/-/activities/activityCalories/date/${addDays(ref.start, 30)}/`,
+            body: FITBIT_SCOPE_BODY,
+          },
+        };
+  /** The reference with the metric's cells of the refused days empty (a new sheet). */
+  const withoutChunk = (label: string, chunk: { start: string; end: string }) => {
+    const column = ref.reference[0].findIndex((h) => String(h).startsWith(label));
+    expect(column).toBeGreaterThan(0);
+    return ref.reference.map((r, i) =>
+      i > 0 && (r[0] as string) >= chunk.start && (r[0] as string) <= chunk.end
+        ? r.map((v, c) => (c === column ? '' : v))
+        : r,
+    );
+  };
+
+  beforeEach(async () => {
+    ref.bed.sim.faults.clear();
     ref.bed.clock.advance(3_600_000);
     await useNewSpreadsheet(ref.bed);
     ref.bed.sim.clearLog();
-    // Google: the second floors chunk (days 91-120), after the first one answered normally.
-    // Fitbit: the second activityCalories chunk (days 31-60).
-    const { label, fault } =
-      provider === 'google'
-        ? {
-            label: 'Floors',
-            fault: {
-              host: 'health.googleapis.com',
-              pathPrefix: '/v4/users/me/dataTypes/floors',
-              atRequest: 2,
-              body: GOOGLE_SCOPE_BODY,
-            },
-          }
-        : {
-            label: 'Activity calories',
-            fault: {
-              host: 'api.fitbit.com',
-              pathPrefix: `/1/user/-/activities/activityCalories/date/${addDays(ref.start, 30)}/`,
-              body: FITBIT_SCOPE_BODY,
-            },
-          };
+  });
+
+  it('a 403 for one chunk of a metric leaves only its days unfilled; the continuation fills them', async () => {
+    const { label, chunk, fault } = target();
     ref.bed.sim.faults.add({ ...fault, kind: 'status', status: 403 });
     const reply = await backfill(ref.bed, ref.start);
 
     expect(reply.ok).toBe(true);
-    expect(reply.message).toMatch(new RegExp(`No permission for: ${label} \\(`));
-    expect(reply.state.sync.notes).toEqual([
-      `No permission for: ${label} (not ticked at consent, or withdrawn since). Those columns were left alone; the rest was synced. To add them, click Authorize again and tick them.`,
+    expect(reply.state.sync.next).toMatchObject({ kind: 'continuation', reason: 'transient' });
+    expect(reply.state.sync.problem).toMatch(/was refused \(HTTP 403: .*\); asked again later/);
+    // Everything else is in the sheet, also the metric's chunks that were answered.
+    expect(settledRows(sheetRows(ref.bed), ref.today)).toEqual(withoutChunk(label, chunk));
+    expect(dataRequests(ref.bed)).toHaveLength(ref.planSize);
+
+    expect(await runTriggersUntilIdle(ref.bed)).toBe(1);
+    // The continuation asked only the refused request again.
+    expect(dataRequests(ref.bed)).toHaveLength(ref.planSize + 1);
+    expect(settledRows(sheetRows(ref.bed), ref.today)).toEqual(ref.reference);
+    expect(ref.bed.rt.properties.document(ref.bed.spreadsheetId).get('sync.job')).toBeNull();
+  });
+
+  it('refused again in the continuation: those days stay unfilled with a clear note, the rest is written', async () => {
+    const { label, chunk, fault } = target();
+    ref.bed.sim.faults.add({ ...fault, kind: 'status', status: 403, times: 2 });
+    await backfill(ref.bed, ref.start);
+    expect(await runTriggersUntilIdle(ref.bed)).toBe(1);
+
+    const doc = ref.bed.rt.properties.document(ref.bed.spreadsheetId);
+    expect(doc.get('sync.job')).toBeNull();
+    const status = JSON.parse(doc.get('sync.status') ?? '{}') as {
+      notes: string[];
+      problem: unknown;
+      next: unknown;
+      lastSync: { days: number } | null;
+    };
+    expect(status.notes).toEqual([
+      `No permission for: ${label} (not ticked at consent, or withdrawn since). The days it was refused for were left as they were; the rest was synced. To add them, click Authorize again and tick them.`,
     ]);
-    expect(reply.state.sync.problem).toBeNull();
-    expect(reply.state.sync.next).toBeNull();
-    expect(reply.state.sync.lastSync?.days).toBe(DAYS);
+    expect(status.problem).toBeNull();
+    expect(status.next).toBeNull();
+    expect(status.lastSync?.days).toBe(DAYS);
     expect(ref.bed.rt.triggers.list({ user: USER, spreadsheetId: ref.bed.spreadsheetId })).toEqual(
       [],
     );
-    // Not asked again: a refused scope is not a transient failure.
-    expect(dataRequests(ref.bed)).toHaveLength(provider === 'google' ? 30 : 14);
-
-    // Every other column, every day, exactly as an unrestricted sync writes it.
-    const column = ref.reference[0].findIndex((h) => String(h).startsWith(label));
-    expect(column).toBeGreaterThan(0);
-    const withoutIt = ref.reference.map((r) => r.filter((_, i) => i !== column));
-    expect(settledRows(sheetRows(ref.bed), ref.today)).toEqual(withoutIt);
+    // Asked twice in all, never a third time.
+    expect(dataRequests(ref.bed)).toHaveLength(ref.planSize + 1);
+    expect(settledRows(sheetRows(ref.bed), ref.today)).toEqual(withoutChunk(label, chunk));
   });
 });

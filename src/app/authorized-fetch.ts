@@ -1,6 +1,7 @@
 // Authorized requests for every API call of the add-on: adds the access token, refreshes once
 // after a 401 (under the user lock, so a single-use refresh token is never spent twice), and turns
-// account-level failures into a ConnectionError plus a status the sidebar shows.
+// account-level failures into a ConnectionError plus a status the sidebar shows. Only a token
+// the provider explicitly declares dead (invalid_grant, a revoked token) resets the connection.
 import type { Http, HttpRequest, HttpResponse } from '../core/ports';
 import type { ResponseClass, TokenFailure } from '../providers/provider';
 import { ConnectionError } from './connection-error';
@@ -115,12 +116,16 @@ export class AuthorizedFetch {
       case 'retired':
         this.deps.connections.update(provider.id, { status: 'retired', reason: 'gone' });
         throw new ConnectionError('retired', MESSAGES.retired);
-      case 'transient':
-        throw new ConnectionError('transient', MESSAGES.transient(provider.label));
-      default:
-        // invalid_grant (refresh token used, revoked or expired), a client that no longer
-        // exists, or anything else permanent: the stored token is dead weight.
+      case 'invalid-grant':
+        // The refresh token was used, revoked or expired: the stored token is dead weight.
         return this.needReconnect(failure.code);
+      case 'invalid-client':
+        // The client is wrong, not the person's grant: a fixed setup makes the token work again.
+        throw new ConnectionError('setup', MESSAGES.badClient(provider.label));
+      default:
+        // Unreachable, an HTML error page, 5xx, 429, a timeout, or an answer that proves
+        // nothing about the token: keep it, the next run retries.
+        throw new ConnectionError('transient', MESSAGES.transient(provider.label));
     }
   }
 
@@ -137,6 +142,10 @@ export class AuthorizedFetch {
       if (c.kind === 'retired') {
         this.deps.connections.update(provider.id, { status: 'retired', reason: 'gone' });
         throw new ConnectionError('retired', MESSAGES.retired);
+      }
+      if (c.kind === 'service-disabled') {
+        // A setup step in the client's Cloud project, not the person's grant: keep the token.
+        throw new ConnectionError('setup', MESSAGES.serviceDisabled(c.project, c.enableUrl));
       }
       if (c.kind === 'account-not-linked') {
         this.deps.connections.update(provider.id, {

@@ -13,7 +13,11 @@ export const MESSAGES = {
   accountNotLinkedNoLink:
     'This Google account has no Google Health (Fitbit) profile yet. Sign in to the Fitbit app with this Google account, then click Authorize again.',
   transient: (label: string) =>
-    `${label} did not answer properly just now. Nothing was lost; try again in a few minutes.`,
+    `${label} could not be reached, retrying: your connection is kept and nothing was lost. The sync tries again by itself in a few minutes.`,
+  badClient: (label: string) =>
+    `${label} does not accept the OAuth client in Setup (its client ID or secret is wrong, or the client was deleted). Your connection is kept: correct the client in Setup (or ask whoever set up the add-on), then click Sync now.`,
+  serviceDisabled: (project: string | null, enableUrl: string | null) =>
+    `The Google Health API is not enabled in the Google Cloud project${project ? ` ${project}` : ''} of this OAuth client. Enable it${enableUrl ? ` at ${enableUrl}` : ' (Google Cloud console > APIs & Services > Library)'}, wait a few minutes, then click Sync now. Your connection is kept.`,
   notConfigured:
     'Setup is not finished: choose a provider and save its client ID and secret first.',
 } as const;

@@ -32,11 +32,15 @@ export type ResponseClass =
   | { kind: 'malformed'; message: string }
   | { kind: 'retired' }
   | { kind: 'account-not-linked'; signUpUrl: string | null }
+  /** The API is not enabled in the OAuth client's Cloud project (Google SERVICE_DISABLED). */
+  | { kind: 'service-disabled'; project: string | null; enableUrl: string | null }
   | { kind: 'client-error'; message: string };
 
 /**
  * Why a token request (code exchange or refresh) failed, read from the OAuth2 library's error
  * text. `code` is a short provider error code (e.g. "invalid_grant") safe to show; never a body.
+ * Only `invalid-grant` proves the person's token dead; `invalid-client` blames the OAuth client;
+ * `transient` and `other` prove nothing about the token.
  */
 export type TokenFailure =
   | { kind: 'invalid-grant'; code: string }

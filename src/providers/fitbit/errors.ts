@@ -2,6 +2,7 @@
 // not RFC 6749's: {"errors":[{"errorType":"...","message":"..."}],"success":false}.
 import type { HttpResponse } from '../../core/ports';
 import type { ResponseClass, TokenFailure } from '../provider';
+import { tokenErrorWithoutAnswer } from '../token-errors';
 
 interface FitbitError {
   errorType?: unknown;
@@ -83,6 +84,8 @@ const TOKEN_PREFIX = /^[\s\S]*?Error retrieving token:\s*/;
  * body has none of the RFC fields it looks for, so the reason is `<status>: <raw JSON body>`.
  */
 export function classifyFitbitTokenError(libraryMessage: string): TokenFailure {
+  const early = tokenErrorWithoutAnswer(libraryMessage);
+  if (early) return early;
   const reason = libraryMessage.replace(TOKEN_PREFIX, '');
   const m = /^(\d{3}):\s*([\s\S]*)$/.exec(reason);
   const status = m ? Number(m[1]) : null;

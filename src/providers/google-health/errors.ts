@@ -2,6 +2,7 @@
 // and Google OAuth token-endpoint failures.
 import type { HttpResponse } from '../../core/ports';
 import type { ResponseClass, TokenFailure } from '../provider';
+import { tokenErrorWithoutAnswer } from '../token-errors';
 
 interface GoogleErrorInfo {
   status: string | null;
@@ -50,6 +51,21 @@ function retryAfterMs(res: HttpResponse): number | null {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
 }
 
+/**
+ * The console page that enables the API: Google's own activationUrl when it points at a Google
+ * console, else one built from the consumer project ("projects/N") and the service.
+ */
+function enableUrl(meta: Record<string, string>, project: string | null): string | null {
+  const given = httpsUrl(meta.activationUrl);
+  if (given && /^https:\/\/console\.(developers|cloud)\.google\.com\//.test(given)) return given;
+  const service = /^[a-z0-9.-]+\.googleapis\.com$/.test(meta.service ?? '')
+    ? meta.service
+    : 'health.googleapis.com';
+  return project
+    ? `https://console.developers.google.com/apis/api/${service}/overview?project=${project}`
+    : null;
+}
+
 /** Only an https link is offered to the person as a sign-up page. */
 function httpsUrl(value: string | undefined): string | null {
   return value && /^https:\/\/[^\s"'<>]+$/.test(value) ? value : null;
@@ -61,14 +77,23 @@ export function classifyGoogleResponse(res: HttpResponse): ResponseClass {
   const info = googleErrorInfo(res.body);
   // 401 means the access token expired or was revoked; one refresh tells which (platform facts).
   if (status === 401) return { kind: 'expired-token' };
-  if (info?.reasons.includes('ACCOUNT_NOT_LINKED'))
-    return { kind: 'account-not-linked', signUpUrl: httpsUrl(info.metadata.redirect_uri) };
-  if (status === 403) {
-    const scopeReason = info?.reasons.some((r) => /SCOPE|PERMISSION/i.test(r));
-    if (scopeReason || info?.status === 'PERMISSION_DENIED')
-      return { kind: 'scope-missing', message: describe(res, info) };
+  // The ErrorInfo reason says what was refused (google.rpc.ErrorInfo); the status alone does not:
+  // a 403 PERMISSION_DENIED may be a disabled API, a scope not granted or a quota.
+  const reasons = info?.reasons ?? [];
+  if (reasons.includes('ACCOUNT_NOT_LINKED'))
+    return { kind: 'account-not-linked', signUpUrl: httpsUrl(info?.metadata.redirect_uri) };
+  if (reasons.includes('SERVICE_DISABLED')) {
+    const meta = info?.metadata ?? {};
+    const project = /^projects\/([A-Za-z0-9-]{1,64})$/.exec(meta.consumer ?? '')?.[1] ?? null;
+    return { kind: 'service-disabled', project, enableUrl: enableUrl(meta, project) };
   }
-  if (status === 429 || info?.status === 'RESOURCE_EXHAUSTED')
+  if (reasons.includes('ACCESS_TOKEN_SCOPE_INSUFFICIENT'))
+    return { kind: 'scope-missing', message: describe(res, info) };
+  if (
+    status === 429 ||
+    info?.status === 'RESOURCE_EXHAUSTED' ||
+    reasons.some((r) => r === 'RATE_LIMIT_EXCEEDED' || r === 'RESOURCE_EXHAUSTED')
+  )
     return { kind: 'rate-limited', retryAfterMs: retryAfterMs(res) };
   if (status >= 500) return { kind: 'transient', message: describe(res, info) };
   return { kind: 'client-error', message: describe(res, info) };
@@ -80,6 +105,8 @@ export function classifyGoogleResponse(res: HttpResponse): ResponseClass {
  * `Error retrieving token: invalid_grant, <description>`.
  */
 export function classifyGoogleTokenError(libraryMessage: string): TokenFailure {
+  const early = tokenErrorWithoutAnswer(libraryMessage);
+  if (early) return early;
   const reason = libraryMessage.replace(/^[\s\S]*?Error retrieving token:\s*/, '');
   const status = /^(\d{3}):/.exec(reason)?.[1];
   const code = /^([a-z_]+)\b/.exec(reason)?.[1] ?? (status ? `HTTP ${status}` : 'unknown');

@@ -117,6 +117,38 @@ describe('AuthorizedFetch', () => {
     expect(t.client.resets).toBe(0);
   });
 
+  it.each([
+    'Token response not valid JSON',
+    'Exception: Address unavailable: https://oauth2.googleapis.com/token',
+    'Error retrieving token: temporarily_unavailable',
+    'Error retrieving token: invalid_request, Bad Request',
+  ])('a refresh that failed with "%s" keeps the token and says it retries', (text) => {
+    const t = setup(() => json(200, {}));
+    t.client.accessValid = false;
+    t.client.lastErrorText = text;
+    expect(() => t.fetcher.fetch({ url: API, method: 'get' })).toThrow(
+      expect.objectContaining({
+        kind: 'transient',
+        message: expect.stringMatching(/could not be reached, retrying/),
+      }),
+    );
+    expect(t.client.resets).toBe(0);
+    expect(t.ctx.connections.get('google-health')?.status).not.toBe('reconnect');
+  });
+
+  it('invalid_client keeps the token and names the setup as the problem', () => {
+    const t = setup(() => json(200, {}));
+    t.client.accessValid = false;
+    t.client.lastErrorText = 'Error retrieving token: invalid_client, Unauthorized';
+    expect(() => t.fetcher.fetch({ url: API, method: 'get' })).toThrow(
+      expect.objectContaining({
+        kind: 'setup',
+        message: expect.stringMatching(/OAuth client in Setup/),
+      }),
+    );
+    expect(t.client.resets).toBe(0);
+  });
+
   it('without a token it says not connected and sends nothing', () => {
     const t = setup(() => json(200, {}));
     t.client.stored = null;

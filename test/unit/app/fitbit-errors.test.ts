@@ -91,10 +91,26 @@ describe('classifyFitbitTokenError (OAuth2 library messages)', () => {
     ).toBe('invalid-grant');
   });
   it('never returns free text as the code', () => {
-    const f = classifyFitbitTokenError(
-      'Token response not valid JSON: SyntaxError: Unexpected token <',
-    );
+    const f = classifyFitbitTokenError('Error retrieving token: something odd happened <b>');
     expect(f.kind).toBe('other');
     expect((f as { code: string }).code).toMatch(/^[A-Za-z_ 0-9]+$/);
+  });
+  it('failures before any answer was read prove nothing about the token: transient', () => {
+    // The library throws this before looking at the status (an HTML 502 page, an empty 503).
+    expect(
+      classifyFitbitTokenError('Token response not valid JSON: SyntaxError: Unexpected token <'),
+    ).toEqual({ kind: 'transient', code: 'not_json' });
+    // UrlFetchApp's exceptions for an unreachable host and a timeout.
+    expect(
+      classifyFitbitTokenError(
+        'Exception: Address unavailable: https://api.fitbit.com/oauth2/token',
+      ),
+    ).toEqual({ kind: 'transient', code: 'unreachable' });
+    expect(classifyFitbitTokenError('Timeout: https://api.fitbit.com/oauth2/token').kind).toBe(
+      'transient',
+    );
+  });
+  it("the library's missing-secret check blames the client, not the token", () => {
+    expect(classifyFitbitTokenError('Client Secret is required.').kind).toBe('invalid-client');
   });
 });

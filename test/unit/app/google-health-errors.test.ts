@@ -57,6 +57,42 @@ describe('classifyGoogleResponse', () => {
     );
     expect(c).toEqual({ kind: 'account-not-linked', signUpUrl: null });
   });
+  it('403 SERVICE_DISABLED names the project and the console page that enables the API', () => {
+    const activationUrl =
+      'https://console.developers.google.com/apis/api/health.googleapis.com/overview?project=1234567890';
+    expect(
+      classifyGoogleResponse(
+        gError(403, 'PERMISSION_DENIED', 'SERVICE_DISABLED', {
+          service: 'health.googleapis.com',
+          consumer: 'projects/1234567890',
+          activationUrl,
+        }),
+      ),
+    ).toEqual({ kind: 'service-disabled', project: '1234567890', enableUrl: activationUrl });
+  });
+  it('SERVICE_DISABLED without an activationUrl builds the link from the consumer project', () => {
+    expect(
+      classifyGoogleResponse(
+        gError(403, 'PERMISSION_DENIED', 'SERVICE_DISABLED', {
+          consumer: 'projects/42',
+          activationUrl: 'https://evil.example/enable',
+        }),
+      ),
+    ).toEqual({
+      kind: 'service-disabled',
+      project: '42',
+      enableUrl:
+        'https://console.developers.google.com/apis/api/health.googleapis.com/overview?project=42',
+    });
+  });
+  it('a 403 RATE_LIMIT_EXCEEDED is a rate limit, not a missing scope', () => {
+    expect(classifyGoogleResponse(gError(403, 'PERMISSION_DENIED', 'RATE_LIMIT_EXCEEDED'))).toEqual(
+      { kind: 'rate-limited', retryAfterMs: null },
+    );
+  });
+  it('a 403 without a known reason is a refusal of that request, not a missing scope', () => {
+    expect(classifyGoogleResponse(gError(403, 'PERMISSION_DENIED')).kind).toBe('client-error');
+  });
   it('403 PERMISSION_DENIED for a scope is scope-missing', () => {
     expect(
       classifyGoogleResponse(gError(403, 'PERMISSION_DENIED', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT'))
@@ -96,5 +132,17 @@ describe('classifyGoogleTokenError (OAuth2 library messages)', () => {
   });
   it('a bare 5xx status is transient', () => {
     expect(classifyGoogleTokenError('Error retrieving token: 503: {}').kind).toBe('transient');
+    expect(classifyGoogleTokenError('Error retrieving token: 429: {}').kind).toBe('transient');
+  });
+  it('an HTML page, a network exception or a timeout is transient (nothing proves the token dead)', () => {
+    expect(classifyGoogleTokenError('Token response not valid JSON').kind).toBe('transient');
+    expect(
+      classifyGoogleTokenError(
+        'Exception: Address unavailable: https://oauth2.googleapis.com/token',
+      ).kind,
+    ).toBe('transient');
+    expect(classifyGoogleTokenError('Timeout: https://oauth2.googleapis.com/token').kind).toBe(
+      'transient',
+    );
   });
 });

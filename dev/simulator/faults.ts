@@ -1,7 +1,7 @@
 // Injected failures: which request a fault hits (host, path prefix, method, nth match, how many
 // times) and the canned answers for the kinds that replace the real response.
 import { fitbitRateLimited } from './fitbit-api';
-import { googleRateLimited } from './google-health-api';
+import { googleRateLimited, googleReasonFault } from './google-health-api';
 import { html, json } from './responses';
 import type { Fault, SimRequest, SimResponse } from './types';
 
@@ -51,8 +51,12 @@ export function faultResponse(
   req: SimRequest,
   googleLimit: number,
   now: number,
+  /** The OAuth client of the request's bearer token, when it has one. */
+  clientId?: string,
 ): SimResponse | null {
   switch (f.kind) {
+    case 'google-reason':
+      return googleReasonFault(f.reason ?? 'SERVICE_DISABLED', clientId);
     case 'status': {
       const status = f.status ?? 500;
       if (typeof f.body === 'string')
@@ -79,7 +83,7 @@ export function faultResponse(
             'fitbit-rate-limit-remaining': '0',
             'fitbit-rate-limit-reset': String(Math.ceil((3600000 - (now % 3600000)) / 1000)),
           })
-        : googleRateLimited('simulated', googleLimit);
+        : googleRateLimited('simulated', googleLimit, clientId);
     default:
       return null;
   }

@@ -3,12 +3,12 @@
 import { readBearer } from './client-auth';
 import { fromDayNumber, isValidDate, toDayNumber } from './civil-dates';
 import type { SimContext } from './context';
-import { googleApiError } from './google-errors';
+import { googleApiError, googleReasonError } from './google-errors';
 import { GOOGLE_DATA_TYPES } from './google-rollups';
 import { json } from './responses';
 import type { Route } from './routes';
 import { isGoogleHealthReadScope } from './scopes';
-import type { SimRequest, SimResponse, SimUser } from './types';
+import type { GoogleReason, SimRequest, SimResponse, SimUser } from './types';
 
 const MINUTE_MS = 60 * 1000;
 const SERVICE = 'health.googleapis.com';
@@ -32,22 +32,28 @@ function unauthenticated(reason: string, method: string): SimResponse {
   );
 }
 
-export function googleRateLimited(method: string, limit: number): SimResponse {
-  return googleApiError(
-    429,
-    'RESOURCE_EXHAUSTED',
-    `Quota exceeded for quota metric 'Requests' and limit 'Requests per minute per user' of service '${SERVICE}'.`,
-    {
-      reason: 'RATE_LIMIT_EXCEEDED',
-      domain: 'googleapis.com',
-      metadata: {
-        service: SERVICE,
-        method,
-        quota_limit: 'RequestsPerMinutePerUser',
-        quota_limit_value: String(limit),
-      },
-    },
-  );
+/** Google OAuth client ids start with the number of their Cloud project ("N-xxx.apps..."). */
+export function projectOfClient(clientId: string | undefined): string {
+  return /^(\d+)-/.exec(clientId ?? '')?.[1] ?? '000000000000';
+}
+
+export function googleRateLimited(method: string, limit: number, clientId?: string): SimResponse {
+  return googleReasonError('RATE_LIMIT_EXCEEDED', {
+    project: projectOfClient(clientId),
+    service: SERVICE,
+    method,
+    limit,
+  });
+}
+
+/** A 'google-reason' fault's answer for the request's bearer token's client. */
+export function googleReasonFault(reason: GoogleReason, clientId: string | undefined): SimResponse {
+  return googleReasonError(reason, {
+    project: projectOfClient(clientId),
+    service: SERVICE,
+    method: 'simulated',
+    signUpUrl: HEALTH_SIGNUP_URL,
+  });
 }
 
 function invalidArgument(message: string): SimResponse {
@@ -72,31 +78,21 @@ function authorize(
   if (!user) return unauthenticated('ACCESS_TOKEN_TYPE_UNSUPPORTED', method);
   const limit = ctx.settings.googleRateLimitPerMinute;
   if (!ctx.rate.hit(`google:${t.user}`, now, MINUTE_MS, limit).allowed)
-    return googleRateLimited(method, limit);
-  if (!t.scopes.some(scopeOk)) {
-    return googleApiError(
-      403,
-      'PERMISSION_DENIED',
-      'Request had insufficient authentication scopes.',
-      {
-        reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
-        domain: 'googleapis.com',
-        metadata: { service: SERVICE, method },
-      },
-    );
-  }
-  if (!user.healthLinked) {
-    return googleApiError(
-      400,
-      'FAILED_PRECONDITION',
-      'The user has not set up a Google Health profile. Ask the user to complete sign-up and try again.',
-      {
-        reason: 'ACCOUNT_NOT_LINKED',
-        domain: SERVICE,
-        metadata: { redirect_uri: HEALTH_SIGNUP_URL },
-      },
-    );
-  }
+    return googleRateLimited(method, limit, t.clientId);
+  const project = projectOfClient(t.clientId);
+  if (!t.scopes.some(scopeOk))
+    return googleReasonError('ACCESS_TOKEN_SCOPE_INSUFFICIENT', {
+      project,
+      service: SERVICE,
+      method,
+    });
+  if (!user.healthLinked)
+    return googleReasonError('ACCOUNT_NOT_LINKED', {
+      project,
+      service: SERVICE,
+      method,
+      signUpUrl: HEALTH_SIGNUP_URL,
+    });
   return user;
 }
 

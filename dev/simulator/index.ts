@@ -423,6 +423,11 @@ export class Simulator {
     this.log.push(entry);
     if (this.settings.latencyMs > 0) await sleep(this.settings.latencyMs);
     const response = await this.answer(simReq);
+    if (response === 'drop') {
+      // No status line at all: the client sees the connection fail.
+      res.socket?.destroy();
+      return;
+    }
     if (response === 'hang') {
       this.hanging.add(res);
       res.on('close', () => this.hanging.delete(res));
@@ -433,10 +438,11 @@ export class Simulator {
     res.end(response.body);
   }
 
-  private async answer(req: SimRequest): Promise<SimResponse | 'hang'> {
+  private async answer(req: SimRequest): Promise<SimResponse | 'hang' | 'drop'> {
     const fault = this.faultList.take(req);
     if (fault) {
       if (fault.kind === 'timeout') return 'hang';
+      if (fault.kind === 'network') return 'drop';
       if (fault.kind === 'latency') await sleep(fault.ms ?? 1000);
       if (fault.kind === 'revoke-user') {
         const owner = fault.user ?? this.bearerOwner(req);
@@ -447,6 +453,7 @@ export class Simulator {
         req,
         this.settings.googleRateLimitPerMinute,
         this.clock.now(),
+        this.bearerClient(req),
       );
       if (replaced) return replaced;
     }
@@ -458,6 +465,11 @@ export class Simulator {
       if (params) return route.handle(this.ctx, req, params);
     }
     return notFound(req);
+  }
+
+  private bearerClient(req: SimRequest): string | undefined {
+    const m = /^Bearer\s+(\S+)/i.exec(req.headers['authorization'] ?? '');
+    return m ? this.ctx.store.access.get(m[1])?.clientId : undefined;
   }
 
   private bearerOwner(req: SimRequest): string | null {

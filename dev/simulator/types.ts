@@ -67,7 +67,24 @@ export interface SimSettings {
 }
 
 export type FaultKind =
-  'status' | 'html-error' | 'malformed-json' | 'timeout' | 'latency' | 'rate-limit' | 'revoke-user';
+  | 'status'
+  | 'html-error'
+  | 'malformed-json'
+  | 'timeout'
+  /** The connection is dropped without an answer: UrlFetchApp throws "Address unavailable". */
+  | 'network'
+  | 'latency'
+  | 'rate-limit'
+  | 'revoke-user'
+  /** A Google API error with Google's real body for `reason` (google.rpc.ErrorInfo). */
+  | 'google-reason';
+
+/** The ErrorInfo reasons a 'google-reason' fault answers with. */
+export type GoogleReason =
+  | 'SERVICE_DISABLED'
+  | 'ACCESS_TOKEN_SCOPE_INSUFFICIENT'
+  | 'RATE_LIMIT_EXCEEDED'
+  | 'ACCOUNT_NOT_LINKED';
 
 export interface Fault {
   host?: string;
@@ -87,4 +104,6 @@ export interface Fault {
   ms?: number;
   /** For 'revoke-user': whose tokens; default the owner of the request's bearer token. */
   user?: string;
+  /** For 'google-reason'. */
+  reason?: GoogleReason;
 }

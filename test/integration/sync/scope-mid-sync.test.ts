@@ -16,22 +16,7 @@ import {
 
 const DAYS = 120;
 
-/** The providers' own insufficient-scope bodies (platform facts: errors). */
-const GOOGLE_SCOPE_BODY = {
-  error: {
-    code: 403,
-    message: 'Request had insufficient authentication scopes.',
-    status: 'PERMISSION_DENIED',
-    details: [
-      {
-        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
-        reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
-        domain: 'googleapis.com',
-        metadata: { service: 'health.googleapis.com', method: 'dailyRollUp' },
-      },
-    ],
-  },
-};
+/** Fitbit's insufficient-scope body (platform facts: errors); Google's comes from the simulator. */
 const FITBIT_SCOPE_BODY = {
   errors: [
     {
@@ -56,7 +41,8 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
             host: 'health.googleapis.com',
             pathPrefix: '/v4/users/me/dataTypes/floors',
             atRequest: 2,
-            body: GOOGLE_SCOPE_BODY,
+            kind: 'google-reason' as const,
+            reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT' as const,
           },
         }
       : {
@@ -65,6 +51,8 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
           fault: {
             host: 'api.fitbit.com',
             pathPrefix: `/1/user/-/activities/activityCalories/date/${addDays(ref.start, 30)}/`,
+            kind: 'status' as const,
+            status: 403,
             body: FITBIT_SCOPE_BODY,
           },
         };
@@ -88,7 +76,7 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
 
   it('a 403 for one chunk of a metric leaves only its days unfilled; the continuation fills them', async () => {
     const { label, chunk, fault } = target();
-    ref.bed.sim.faults.add({ ...fault, kind: 'status', status: 403 });
+    ref.bed.sim.faults.add(fault);
     const reply = await backfill(ref.bed, ref.start);
 
     expect(reply.ok).toBe(true);
@@ -107,7 +95,7 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
 
   it('refused again in the continuation: those days stay unfilled with a clear note, the rest is written', async () => {
     const { label, chunk, fault } = target();
-    ref.bed.sim.faults.add({ ...fault, kind: 'status', status: 403, times: 2 });
+    ref.bed.sim.faults.add({ ...fault, times: 2 });
     await backfill(ref.bed, ref.start);
     expect(await runTriggersUntilIdle(ref.bed)).toBe(1);
 

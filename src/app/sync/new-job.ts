@@ -1,0 +1,36 @@
+// A new sync job for the connected session: the document's chosen metrics less those the person
+// did not grant (left alone, and said so), over the range asked for.
+import type { DateRange } from '../../core/dates';
+import type { KeyValueStore } from '../../core/ports';
+import { dataSourceFor } from '../providers';
+import { grantedOrRequested } from '../connect';
+import type { Session } from '../session';
+import { newJob, type SyncJob, type SyncMode } from './job-store';
+import { readSettings } from './settings';
+
+export function createJob(
+  session: Session,
+  doc: KeyValueStore,
+  mode: SyncMode,
+  range: DateRange,
+  nowMs: number,
+): SyncJob {
+  const data = dataSourceFor(session.provider.id);
+  const settings = readSettings(doc);
+  const granted = grantedOrRequested(session, session.scopes);
+  const supported = data.supportedMetricIds(settings.metrics);
+  const allowed = supported.filter((m) => data.scopesFor([m]).every((s) => granted.includes(s)));
+  const skipped = supported.filter((m) => !allowed.includes(m));
+  return newJob(
+    mode,
+    {
+      providerId: session.provider.id,
+      range,
+      metricIds: allowed,
+      units: settings.units,
+      planSize: data.plan(range, allowed, settings.units).length,
+      startedAtMs: nowMs,
+    },
+    skipped,
+  );
+}

@@ -1,0 +1,107 @@
+// What follows a run, decided from its outcome alone: what happens to the stored job, which
+// trigger comes next, what the status says and what the person is told.
+/**
+ * API: `settle(outcome, nowMs, lastSyncedBefore, duplicates)` -> `Settlement` (pure); sync.ts
+ * applies it.
+ */
+import { compareDates, dayCount, type CivilDate } from '../../core/dates';
+import type { ContinuationReason } from '../../core/checkpoint';
+import { metric, type MetricId } from '../../providers/metrics';
+import type { DuplicateDate } from '../../core/upsert-plan';
+import type { RunOutcome } from './engine';
+import type { SyncJob, SyncStatus } from './job-store';
+import { SYNC_MESSAGES } from './messages';
+
+/** A token endpoint that did not answer is asked again this much later. */
+const TRANSIENT_RETRY_MS = 10 * 60_000;
+
+export interface SyncResult {
+  ok: boolean;
+  message: string;
+}
+
+export interface Settlement {
+  job: { kind: 'save'; job: SyncJob } | { kind: 'clear' };
+  schedule:
+    | { kind: 'continue'; atMs: number; reason: ContinuationReason }
+    /** No continuation needed: drop a pending one, keep the daily trigger if it is on. */
+    | { kind: 'after-run' };
+  status: Partial<SyncStatus>;
+  result: SyncResult;
+}
+
+function labels(ids: readonly string[]): string[] {
+  return ids.map((id) => metric(id as MetricId).label);
+}
+
+/** Notes about the run that are not failures: data left out and why, dates found twice. */
+function notesFor(job: SyncJob, duplicates: readonly DuplicateDate[]): string[] {
+  const notes: string[] = [];
+  if (job.skipped.length > 0) notes.push(SYNC_MESSAGES.skipped(labels(job.skipped)));
+  if (job.refused.length > 0) notes.push(SYNC_MESSAGES.refused(labels(job.refused)));
+  if (duplicates.length > 0) notes.push(SYNC_MESSAGES.duplicates(duplicates));
+  return notes;
+}
+
+export function settle(
+  outcome: RunOutcome,
+  nowMs: number,
+  lastSyncedBefore: CivilDate | null,
+  duplicates: readonly DuplicateDate[] = [],
+): Settlement {
+  const { job } = outcome;
+  const notes = notesFor(job, duplicates);
+  const problemText = outcome.problems.length > 0 ? SYNC_MESSAGES.problems(outcome.problems) : null;
+  if (outcome.kind === 'stopped' && outcome.error.kind === 'transient') {
+    // The token endpoint did not answer: nothing is wrong with the account, try again later.
+    const next = { atMs: nowMs + TRANSIENT_RETRY_MS, reason: 'transient' as const };
+    return {
+      job: {
+        kind: 'save',
+        job: { ...job, runningSinceMs: null, checkpoint: { ...job.checkpoint, next } },
+      },
+      schedule: { kind: 'continue', ...next },
+      status: { problem: { message: outcome.error.message, atMs: nowMs }, notes, next },
+      result: { ok: false, message: outcome.error.message },
+    };
+  }
+  if (outcome.kind === 'stopped') {
+    // Account-level: the person has to act (reconnect, switch provider); no continuation helps.
+    const gone = outcome.error.kind === 'retired' || outcome.error.kind === 'account-not-linked';
+    return {
+      job: gone ? { kind: 'clear' } : { kind: 'save', job: { ...job, runningSinceMs: null } },
+      schedule: { kind: 'after-run' },
+      status: { problem: { message: outcome.error.message, atMs: nowMs }, notes, next: null },
+      result: { ok: false, message: outcome.error.message },
+    };
+  }
+  if (outcome.kind === 'paused') {
+    return {
+      job: { kind: 'save', job: { ...job, runningSinceMs: null } },
+      schedule: { kind: 'continue', ...outcome.next },
+      status: {
+        problem: problemText ? { message: problemText, atMs: nowMs } : null,
+        notes,
+        next: outcome.next,
+      },
+      result: { ok: true, message: problemText ?? SYNC_MESSAGES.paused(outcome.next.reason) },
+    };
+  }
+  const range = job.checkpoint.range;
+  const days = dayCount(range);
+  return {
+    job: { kind: 'clear' },
+    schedule: { kind: 'after-run' },
+    status: {
+      lastSync: { atMs: nowMs, days, mode: job.mode },
+      lastSyncedDate:
+        lastSyncedBefore && compareDates(lastSyncedBefore, range.end) > 0
+          ? lastSyncedBefore
+          : range.end,
+      problem: problemText ? { message: problemText, atMs: nowMs } : null,
+      notes,
+      next: null,
+    },
+    result: { ok: true, message: notes[0] ?? SYNC_MESSAGES.done(days) },
+  };
+}

@@ -13,6 +13,7 @@ import {
   absorbBatch,
   gate,
   MAX_ATTEMPTS,
+  MAX_REFUSALS,
   retryStep,
   startState,
   type RunEnv,
@@ -58,20 +59,22 @@ const answer = (c: ClassifiedResponse['class'], status = 200): ClassifiedRespons
 });
 
 describe('engine steps', () => {
-  it('a refused request leaves its metric out, marks it fetched, and leaves the given state as it was', () => {
+  it('a refused request leaves only its own days unfilled, is asked again later, and is given up after MAX_REFUSALS; the given state is left as it was', () => {
     const { env, pending, state } = setup();
-    const absorbed = absorbBatch(
-      state,
-      env,
-      pending,
-      pending.map(() => answer({ kind: 'client-error', message: 'bad data type' }, 400)),
-      T0 + 1000,
-    );
-    expect([...absorbed.state.refused].sort()).toEqual(['distance', 'steps']);
-    expect(absorbed.state.fetched.size).toBe(pending.length);
-    expect(state.refused.size).toBe(0);
-    expect(state.fetched.size).toBe(0);
-    expect(absorbed.again).toEqual([]);
+    const refusedAll = () =>
+      pending.map(() => answer({ kind: 'client-error', message: 'bad data type' }, 400));
+    const first = absorbBatch(state, env, pending, refusedAll(), T0 + 1000);
+    expect(first.state.unfilled.size).toBe(pending.length);
+    expect(first.state.refused.size).toBe(0);
+    expect(first.state.fetched.size).toBe(0);
+    expect(first.state.problems[0]).toMatch(/was refused \(bad data type\); asked again later/);
+    expect(state.unfilled.size).toBe(0);
+    expect(state.refusals.size).toBe(0);
+    expect(first.again).toEqual([]);
+    let s = first.state;
+    for (let n = 1; n < MAX_REFUSALS; n++) s = absorbBatch(s, env, pending, refusedAll(), T0).state;
+    expect([...s.refused].sort()).toEqual(['distance', 'steps']);
+    expect(s.givenUp.size).toBe(pending.length);
   });
 
   it('a request without an answer is sent again with backoff while time remains, given up on when not', () => {

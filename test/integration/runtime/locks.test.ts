@@ -15,6 +15,16 @@ function holdAndWrite(ms) {
   props.setProperty('step', 'first-out');
   lock.releaseLock();
 }
+// Holds the lock until the test says so: the other execution's attempt happens while it is held,
+// however long that execution takes to start on a busy machine.
+function holdUntilReleased() {
+  var lock = LockService.getScriptLock();
+  lock.waitLock(10000);
+  var props = PropertiesService.getScriptProperties();
+  while (props.getProperty('release') !== 'yes') Utilities.sleep(20);
+  props.deleteProperty('release');
+  lock.releaseLock();
+}
 function waitThenRead() {
   var lock = LockService.getScriptLock();
   lock.waitLock(10000);
@@ -56,10 +66,11 @@ test('a second execution waits for the lock the first holds, then sees its finis
 });
 
 test("waitLock throws Apps Script's timeout exception while another execution holds the lock", async () => {
-  const first = rt.run('holdAndWrite', [400]);
+  const first = rt.run('holdUntilReleased');
   await untilLocked();
   const second = await rt.run('waitBriefly');
-  await first;
+  rt.properties.script.set('release', 'yes');
+  expect((await first).ok).toBe(true);
   expect(second.ok).toBe(false);
   expect(!second.ok && second.error.message).toBe(
     'Exception: Lock timeout: another process was holding the lock for too long.',
@@ -67,10 +78,11 @@ test("waitLock throws Apps Script's timeout exception while another execution ho
 });
 
 test('tryLock returns false (and hasLock false) while another execution holds the lock', async () => {
-  const first = rt.run('holdAndWrite', [400]);
+  const first = rt.run('holdUntilReleased');
   await untilLocked();
   const second = await rt.run('tryBriefly');
-  await first;
+  rt.properties.script.set('release', 'yes');
+  expect((await first).ok).toBe(true);
   expect(second.ok && second.value).toEqual([false, false]);
   const free = await rt.run('tryBriefly');
   expect(free.ok && free.value).toEqual([true, true]);

@@ -2,6 +2,7 @@
 // accounts.google.com, oauth2.googleapis.com and health.googleapis.com (routing: dev/hosts.ts).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PRODUCT_NAME } from '../../src/app/product';
 import { Clock } from '../clock';
 import { fromSimulatorPath, toSimulatorUrl, type ProviderHost } from '../hosts';
 import { AUTHORIZE_PATHS, handleAuthorizeGet, handleAuthorizePost } from './authorize';
@@ -235,7 +236,8 @@ export class Simulator {
       clientSecret: c.clientSecret,
       redirectUris: [...c.redirectUris],
       appType: c.appType ?? 'server',
-      name: c.name ?? 'Activity to Sheets',
+      // The app name of the OAuth consent screen, as the README's setup steps set it.
+      name: c.name ?? PRODUCT_NAME,
     });
   }
 

@@ -4,6 +4,8 @@ export type CallbackOutcome =
       kind: 'connected';
       providerLabel: string;
       accountId: string | null;
+      /** The account as the person recognises it (the provider's accountLabel), or null. */
+      account: string | null;
       /** Granted data, in human words. */
       granted: string[];
       /** Data the person left out at consent (fewer scopes than asked), in human words. */

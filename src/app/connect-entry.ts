@@ -6,6 +6,7 @@ import { htmlPage, showDialog, showSidebarFile, toast } from '../gas/ui';
 import { appContext } from './composition';
 import { completeAuthorization, disconnect, startAuthorization } from './connect';
 import { checkIdentity } from './identity';
+import { PRODUCT_NAME } from './product';
 import { currentSession } from './session';
 import { saveSetup, type SaveSetupResult } from './setup';
 import type { SetupInput } from './setup-validation';
@@ -60,7 +61,7 @@ export function menuAuthorizeDialog(): void {
 export function menuDisconnectToast(): void {
   const ctx = appContext();
   disconnect(ctx);
-  toast('Disconnected: the add-on no longer has access to your data.', 'Activity data');
+  toast('Disconnected: the add-on no longer has access to your data.', PRODUCT_NAME);
 }
 
 /** The identity call on demand: refreshes the token if needed and updates the status. */

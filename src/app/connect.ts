@@ -110,10 +110,12 @@ function connectedOutcome(ctx: AppContext, session: Session, requested: string[]
   if (identity.kind === 'reconnect')
     return { kind: 'code-rejected', providerLabel: provider.label, code: 'token_refused' };
   const grantedScopes = grantedOrRequested(session, requested);
+  const accountId = identity.kind === 'ok' ? identity.accountId : null;
   return {
     kind: 'connected',
     providerLabel: provider.label,
-    accountId: identity.kind === 'ok' ? identity.accountId : null,
+    accountId,
+    account: accountId ? provider.accountLabel(accountId) : null,
     granted: grantedScopes.map((s) => provider.oauth.describeScope(s)),
     missing: requested
       .filter((s) => !grantedScopes.includes(s))

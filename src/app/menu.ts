@@ -8,6 +8,10 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, entryPoint: stri
   ['Disconnect', 'menuDisconnect'],
 ];
 
+/**
+ * Sheets titles an add-on menu with the add-on's name, not with anything the script passes: the
+ * README's deployment names the Apps Script project PRODUCT_NAME (src/app/product.ts) for that.
+ */
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createAddonMenu();
   for (const [label, fn] of MENU_ITEMS) menu.addItem(label, fn);

@@ -36,6 +36,8 @@ export interface SidebarState {
     state: ConnectionState;
     providerLabel: string | null;
     accountId: string | null;
+    /** The account as the person recognises it (the provider's accountLabel), or null. */
+    accountLabel: string | null;
     grantedScopes: string[];
     missingScopes: string[];
     message: string;
@@ -98,6 +100,7 @@ function connectionView(ctx: AppContext): SidebarState['connection'] {
   const base = {
     providerLabel: null as string | null,
     accountId: null as string | null,
+    accountLabel: null as string | null,
     grantedScopes: [] as string[],
     missingScopes: [] as string[],
     signUpUrl: null as string | null,
@@ -130,6 +133,7 @@ function connectionView(ctx: AppContext): SidebarState['connection'] {
     ...withLabel,
     state: 'connected',
     accountId: record?.accountId ?? null,
+    accountLabel: record?.accountId ? provider.accountLabel(record.accountId) : null,
     grantedScopes: granted.map((s) => provider.oauth.describeScope(s)),
     missingScopes: session.scopes
       .filter((s) => !granted.includes(s))

@@ -1,5 +1,7 @@
 // Apps Script UI: the sidebar, the authorize dialog, toasts and callback pages (HtmlService).
-const SIDEBAR_TITLE = 'Activity data';
+import { PRODUCT_NAME } from '../app/product';
+
+const SIDEBAR_TITLE = PRODUCT_NAME;
 
 export function showSidebarFile(): void {
   const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(SIDEBAR_TITLE);

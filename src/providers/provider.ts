@@ -88,6 +88,11 @@ export interface Provider {
   identityRequest(accessToken: string): HttpRequest;
   /** The account id from the identity response, else from the token; null when neither has one. */
   parseIdentity(res: HttpResponse, token: StoredToken): string | null;
+  /**
+   * The account as the person can recognise it, from the id alone: identity calls give no name
+   * or email without asking for more access than the data needs.
+   */
+  accountLabel(accountId: string): string;
   /** Classifies any API response of this provider. */
   classify(res: HttpResponse): ResponseClass;
 }

@@ -1,5 +1,6 @@
 // The dialog the menu's Authorize item shows: a server-side menu handler cannot open a window,
 // so the person clicks the link, which opens the provider's consent page in a new tab.
+import { PRODUCT_NAME } from '../app/product';
 import { escapeHtml as e } from './escape';
 import { page } from './page-style';
 
@@ -13,5 +14,5 @@ export function authorizeDialog(url: string, providerLabel: string): string {
 }
 
 export function messageDialog(text: string): string {
-  return page('Activity data', 'warn', `<p role="status">${e(text)}</p>`);
+  return page(PRODUCT_NAME, 'warn', `<p role="status">${e(text)}</p>`);
 }

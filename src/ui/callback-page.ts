@@ -26,7 +26,7 @@ export function callbackPage(outcome: CallbackOutcome): CallbackPage {
 function content(o: CallbackOutcome): [string, 'ok' | 'warn' | 'bad', string] {
   switch (o.kind) {
     case 'connected': {
-      const who = o.accountId ? ` as account <strong>${e(o.accountId)}</strong>` : '';
+      const who = o.account ? ` as <strong>${e(o.account)}</strong>` : '';
       let body = `<p>The add-on is connected to ${e(o.providerLabel)}${who}. It may read:</p>${list(o.granted)}`;
       if (o.missing.length > 0) {
         body +=

@@ -3,6 +3,7 @@
 import { userSyncCache } from '../../gas/sheet-cache';
 import { promptText, sheetToast } from '../../gas/sheet-ui';
 import { appContext } from '../composition';
+import { PRODUCT_NAME } from '../product';
 import { sidebarState, type SidebarState } from '../sidebar-state';
 import { SYNC_MESSAGES } from './messages';
 import { saveSettings } from './settings';
@@ -15,7 +16,7 @@ import {
 } from './sync';
 import type { SyncPorts } from './ports';
 
-const TITLE = 'Activity data';
+const TITLE = PRODUCT_NAME;
 
 export type SyncReply = SyncResult & { state: SidebarState };
 

@@ -34,5 +34,7 @@ export const fitbitProvider: Provider = {
     }
     return userIdFrom(token.user_id);
   },
+  // The Fitbit user id is short and is the one in the address of the person's Fitbit profile page.
+  accountLabel: (accountId) => `Fitbit account ${accountId}`,
   classify: classifyFitbitResponse,
 };

@@ -21,5 +21,8 @@ export const googleHealthProvider: Provider = {
       return null;
     }
   },
+  // Identity has only healthUserId, an opaque id no Google page shows: its last characters tell
+  // two accounts apart without pretending to be a name.
+  accountLabel: (accountId) => `Google Health account …${accountId.slice(-4)}`,
   classify: classifyGoogleResponse,
 };

@@ -66,6 +66,7 @@ describe('Fitbit: consent and callback', () => {
     expect(s.connection).toMatchObject({
       state: 'connected',
       accountId: bed.sim.user(USER).fitbitUserId,
+      accountLabel: `Fitbit account ${bed.sim.user(USER).fitbitUserId}`,
     });
     expect(s.connection.grantedScopes).toEqual([expect.stringMatching(/^Activity/)]);
   });

@@ -73,9 +73,13 @@ describe('Google Health: consent and callback', () => {
     expect(mine.connection).toMatchObject({
       state: 'connected',
       accountId: bed.sim.user(USER).healthUserId,
+      accountLabel: `Google Health account …${bed.sim.user(USER).healthUserId.slice(-4)}`,
     });
     expect((await state(bed, OTHER_USER)).connection.state).toBe('not-connected');
-    expect(page.html).toContain(bed.sim.user(USER).healthUserId);
+    // The identity call gives only an opaque id: the page names the account by its last characters.
+    expect(page.html).toContain(
+      `as <strong>Google Health account …${bed.sim.user(USER).healthUserId.slice(-4)}</strong>`,
+    );
   });
 
   it('consent declined stores nothing and says so', async () => {

@@ -122,6 +122,7 @@ export interface SidebarStateView {
   connection: {
     state: string;
     accountId: string | null;
+    accountLabel: string | null;
     grantedScopes: string[];
     missingScopes: string[];
     message: string;

@@ -37,13 +37,16 @@ describe('completeAuthorization', () => {
       kind: 'connected',
       providerLabel: 'Google Health',
       accountId: 'hu-42',
+      account: 'Google Health account …u-42',
       granted: [expect.stringMatching(/^Activity and fitness/)],
       missing: [],
     });
     expect(sidebarState(t.ctx).connection).toMatchObject({
       state: 'connected',
       accountId: 'hu-42',
+      accountLabel: 'Google Health account …u-42',
     });
+    expect(callbackPage(o).html).toContain('as <strong>Google Health account …u-42</strong>');
   });
 
   it('says which data will be missing when fewer scopes were granted', () => {

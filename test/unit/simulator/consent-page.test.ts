@@ -1,6 +1,7 @@
 // The simulated consent pages: validation errors shown as pages (no redirect), the accessible
 // form, denial, partial scopes, login_hint, and the callbackBase rewrite for the playground.
 import type { Simulator } from '../../../dev/simulator/index';
+import { PRODUCT_NAME } from '../../../src/app/product';
 import {
   fitbitAuthorizeUrl,
   fitbitTokens,
@@ -30,7 +31,7 @@ describe('with the default simulator', () => {
     const res = await page(fitbitAuthorizeUrl());
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('Activity to Sheets');
+    expect(html).toContain(PRODUCT_NAME);
     const boxes = [
       ...html.matchAll(
         /<input type="checkbox" id="([^"]+)" name="scope" value="([^"]+)" checked>/g,

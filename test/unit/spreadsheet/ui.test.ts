@@ -2,6 +2,7 @@
 // the add-on, sidebars and dialogs from HtmlOutput data, toasts, canned alert/prompt answers, and
 // where Apps Script refuses UI or document access.
 import type { UiEvent } from '../../../dev/runtime/services/spreadsheet/host';
+import { PRODUCT_NAME } from '../../../src/app/product';
 import { harness, htmlOutput } from './harness';
 
 describe('Menus', () => {
@@ -15,7 +16,7 @@ describe('Menus', () => {
       .addToUi();
     expect(host.menus(spreadsheetId, ctx.user)).toEqual([
       {
-        title: 'Activity Sync',
+        title: PRODUCT_NAME,
         addOn: true,
         items: [
           { label: 'Open sidebar', functionName: 'showSidebar' },

@@ -2,6 +2,7 @@
 // facade's RPCs (registered by the runtime under the service name 'spreadsheet'), counts calls per
 // method across all executions, and emits 'change' and 'ui' events for live pages.
 import { randomBytes } from 'node:crypto';
+import { PRODUCT_NAME } from '../../../../src/app/product';
 import { AUTHORIZATION_REQUIRED, type ExecutionContext, type HostService } from '../../rpc-types';
 import type { GridBox } from './a1';
 import * as E from './errors';
@@ -87,8 +88,11 @@ const MUTATIONS = new Set([
 ]);
 
 export class SpreadsheetHost {
-  /** The add-on's name: Sheets titles the add-on menu with it. */
-  addOnName = 'Activity Sync';
+  /**
+   * The add-on's name: Sheets titles the add-on menu with it. A deployment takes it from the Apps
+   * Script project's (or the Marketplace listing's) name, which the README sets to this one.
+   */
+  addOnName = PRODUCT_NAME;
   readonly calls: { total: number; byMethod: Record<string, number> } = { total: 0, byMethod: {} };
   readonly ui: UiState;
   private readonly spreadsheets = new Map<string, SpreadsheetModel>();

@@ -2,7 +2,7 @@
 // what to do next. Built only from the outcome's words: never a token, secret or response body.
 import type { CallbackOutcome } from '../app/callback-outcome';
 import { escapeHtml as e } from './escape';
-import { page } from './page-style';
+import { page, pageTitle, type Tone } from './page-style';
 
 const CLOSE = '<p class="hint">You can close this tab and go back to the spreadsheet.</p>';
 const AGAIN =
@@ -19,14 +19,15 @@ export interface CallbackPage {
 }
 
 export function callbackPage(outcome: CallbackOutcome): CallbackPage {
-  const [title, tone, body] = content(outcome);
-  return { title, html: page(e(title), tone, `<h1>${e(title)}</h1>${body}`) };
+  const [heading, tone, body] = content(outcome);
+  const title = pageTitle(heading);
+  return { title, html: page(title, tone, `<h1>${e(heading)}</h1>${body}`, 'page') };
 }
 
-function content(o: CallbackOutcome): [string, 'ok' | 'warn' | 'bad', string] {
+function content(o: CallbackOutcome): [string, Tone, string] {
   switch (o.kind) {
     case 'connected': {
-      const who = o.account ? ` as <strong>${e(o.account)}</strong>` : '';
+      const who = o.account ? ` as <strong class="account">${e(o.account)}</strong>` : '';
       let body = `<p>The add-on is connected to ${e(o.providerLabel)}${who}. It may read:</p>${list(o.granted)}`;
       if (o.missing.length > 0) {
         body +=

@@ -13,6 +13,7 @@ import {
   USER,
   type Bed,
 } from './harness';
+import { pageTitle } from '../../../src/ui/page-style';
 
 let bed: Bed;
 beforeAll(async () => {
@@ -52,7 +53,7 @@ describe('Fitbit: authorization URL', () => {
 describe('Fitbit: consent and callback', () => {
   it('a server app connects with the Basic header and stores tokens for that user only', async () => {
     const { page } = await connect(bed);
-    expect(page.title).toBe('Connected');
+    expect(page.title).toBe(pageTitle('Connected'));
     const [req] = tokenRequests();
     const expected =
       'Basic ' + Buffer.from(`${FITBIT.clientId}:${FITBIT.clientSecret}`).toString('base64');
@@ -79,7 +80,7 @@ describe('Fitbit: consent and callback', () => {
       appType: 'client',
     });
     const { page } = await connect(bed);
-    expect(page.title).toBe('Connected');
+    expect(page.title).toBe(pageTitle('Connected'));
     const [req] = tokenRequests();
     expect(req.headers.authorization).toBeUndefined();
     const body = new URLSearchParams(req.body);
@@ -97,17 +98,17 @@ describe('Fitbit: consent and callback', () => {
   it('a wrong secret gives the wrong-client page without the secret', async () => {
     await setUp(bed, { ...FITBIT, clientSecret: 'ffffffffffffffffffffffffffffffff' });
     const { page } = await connect(bed);
-    expect(page.title).toBe('The client ID or secret is wrong');
+    expect(page.title).toBe(pageTitle('The client ID or secret is wrong'));
     expect(page.html).not.toContain('ffffffffffffffffffffffffffffffff');
   });
 
   it('a reused callback is refused before the code is spent again; an expired code is rejected', async () => {
     const first = await connect(bed);
     expect((await bed.rt.usercallback(first.consent.location, { user: USER })).title).toBe(
-      'This sign-in link was already used',
+      pageTitle('This sign-in link was already used'),
     );
     expect(tokenRequests()).toHaveLength(1);
     const late = await connect(bed, { beforeCallback: () => bed.clock.advance(11 * 60 * 1000) });
-    expect(late.page.title).toBe('The provider did not accept the sign-in');
+    expect(late.page.title).toBe(pageTitle('The provider did not accept the sign-in'));
   });
 });

@@ -14,6 +14,7 @@ import {
   USER,
   type Bed,
 } from './harness';
+import { pageTitle } from '../../../src/ui/page-style';
 
 const ACTIVITY = 'https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly';
 const MEASUREMENTS =
@@ -50,7 +51,7 @@ describe('Google Health: authorization URL', () => {
 
   it('the simulator verifies the challenge against the verifier sent to the token endpoint', async () => {
     const { url, page } = await connect(bed);
-    expect(page.title).toBe('Connected');
+    expect(page.title).toBe(pageTitle('Connected'));
     const token = bed.sim.requests({ host: 'oauth2.googleapis.com', pathPrefix: '/token' })[0];
     const verifier = new URLSearchParams(token.body).get('code_verifier') ?? '';
     expect(verifier).toMatch(/^[A-Za-z0-9._~-]{43,128}$/);
@@ -78,7 +79,7 @@ describe('Google Health: consent and callback', () => {
     expect((await state(bed, OTHER_USER)).connection.state).toBe('not-connected');
     // The identity call gives only an opaque id: the page names the account by its last characters.
     expect(page.html).toContain(
-      `as <strong>Google Health account …${bed.sim.user(USER).healthUserId.slice(-4)}</strong>`,
+      `as <strong class="account">Google Health account …${bed.sim.user(USER).healthUserId.slice(-4)}</strong>`,
     );
   });
 
@@ -99,7 +100,7 @@ describe('Google Health: consent and callback', () => {
         ACTIVITY,
         MEASUREMENTS,
       ]);
-      expect(page.title).toBe('Connected, with some data left out');
+      expect(page.title).toBe(pageTitle('Connected, with some data left out'));
       expect(page.html).toContain('Health metrics and measurements');
       const s = await state(bed);
       expect(s.connection.state).toBe('connected');
@@ -114,7 +115,7 @@ describe('Google Health: consent and callback', () => {
     const { page } = await connect(bed, {
       beforeCallback: () => bed.clock.advance(16 * 60 * 1000),
     });
-    expect(page.title).toBe('This sign-in link has expired');
+    expect(page.title).toBe(pageTitle('This sign-in link has expired'));
     expect(tokenOf(bed, 'google-health')).toBeNull();
   });
 
@@ -126,9 +127,9 @@ describe('Google Health: consent and callback', () => {
 
   it('a reused callback says already used and does not spend the code again', async () => {
     const first = await connect(bed);
-    expect(first.page.title).toBe('Connected');
+    expect(first.page.title).toBe(pageTitle('Connected'));
     const again = await bed.rt.usercallback(first.consent.location, { user: USER });
-    expect(again.title).toBe('This sign-in link was already used');
+    expect(again.title).toBe(pageTitle('This sign-in link was already used'));
     expect(bed.sim.requests({ host: 'oauth2.googleapis.com', pathPrefix: '/token' })).toHaveLength(
       1,
     );
@@ -139,21 +140,21 @@ describe('Google Health: consent and callback', () => {
     const { page } = await connect(bed, {
       beforeCallback: () => bed.clock.advance(11 * 60 * 1000),
     });
-    expect(page.title).toBe('The provider did not accept the sign-in');
+    expect(page.title).toBe(pageTitle('The provider did not accept the sign-in'));
     expect(tokenOf(bed, 'google-health')).toBeNull();
   });
 
   it('a wrong client secret gives the wrong-client page, without the secret', async () => {
     await setUp(bed, { ...GOOGLE, clientSecret: 'GOCSPX-wrong-secret-9999' });
     const { page } = await connect(bed);
-    expect(page.title).toBe('The client ID or secret is wrong');
+    expect(page.title).toBe(pageTitle('The client ID or secret is wrong'));
     expect(page.html).not.toContain('GOCSPX-wrong-secret-9999');
   });
 
   it('a Google account without a health profile gets the sign-up link', async () => {
     bed.sim.addUser({ email: 'nolink@example.com', healthLinked: false });
     const { page } = await connect(bed, { user: 'nolink@example.com' });
-    expect(page.title).toBe('Your Google account has no health profile yet');
+    expect(page.title).toBe(pageTitle('Your Google account has no health profile yet'));
     const s = await state(bed, 'nolink@example.com');
     expect(s.connection.state).toBe('account-not-linked');
     expect(s.connection.signUpUrl).toMatch(/^https:\/\//);

@@ -14,6 +14,7 @@ import {
   type Bed,
   type SidebarStateView,
 } from './harness';
+import { pageTitle } from '../../../src/ui/page-style';
 
 let bed: Bed;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ describe.each(cases)('$name token life', ({ setup, tokenHost, tokenPath }) => {
     await call(bed, 'disconnectAccount');
     await setUp(bed, setup);
     const { page } = await connect(bed);
-    expect(page.title).toBe('Connected');
+    expect(page.title).toBe(pageTitle('Connected'));
     bed.sim.clearLog();
   });
 
@@ -118,7 +119,7 @@ describe('the retired legacy Fitbit API', () => {
     const consent = await bed.sim.consent(url);
     bed.sim.settings.retired = true;
     const page = await bed.rt.usercallback(consent.location, { user: USER });
-    expect(page.title).toBe('Fitbit turned this API off');
+    expect(page.title).toBe(pageTitle('Fitbit turned this API off'));
     expect((await state(bed)).connection.state).toBe('retired');
   });
 });

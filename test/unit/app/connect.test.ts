@@ -46,7 +46,9 @@ describe('completeAuthorization', () => {
       accountId: 'hu-42',
       accountLabel: 'Google Health account …u-42',
     });
-    expect(callbackPage(o).html).toContain('as <strong>Google Health account …u-42</strong>');
+    expect(callbackPage(o).html).toContain(
+      'as <strong class="account">Google Health account …u-42</strong>',
+    );
   });
 
   it('says which data will be missing when fewer scopes were granted', () => {

@@ -10,6 +10,7 @@ import { screenshotPath } from './browser';
 import {
   authorize,
   chooseProvider,
+  NOON_LA,
   openPlayground,
   openSidebar,
   type Harness,
@@ -20,7 +21,7 @@ let h: Harness;
 
 // A fresh playground per page: each case starts from a person who has not connected yet.
 beforeEach(async () => {
-  h = await openPlayground();
+  h = await openPlayground({ startAtMs: NOON_LA });
 });
 
 afterEach(async () => {

@@ -22,6 +22,7 @@ import { zonedFields } from './services/format-date';
 import { SpreadsheetHost } from './services/spreadsheet/host';
 import { workerFile } from './worker-bundle';
 import type { CallMode, WorkerRequest } from './worker-request';
+import { whitelistOf, type UrlWhitelist } from './url-whitelist';
 
 export interface RuntimeOptions {
   bundleDir?: string;
@@ -34,6 +35,11 @@ export interface RuntimeOptions {
   oauth2LibrarySrc?: string | null;
   fetchTimeoutMs?: number;
   maxExecutionMs?: number;
+  /**
+   * The manifest of a `scriptSource` runtime (its urlFetchWhitelist is enforced); a bundle's is
+   * read from its appsscript.json. A bare script without one has no allowlist.
+   */
+  manifest?: Record<string, unknown>;
 }
 
 export interface RunOptions {
@@ -109,9 +115,25 @@ export class Runtime {
         simulatorBase: opts.simulatorBase,
         timeoutMs: opts.fetchTimeoutMs ?? 60000,
         log: this.fetchLog,
+        whitelist: () => this.urlFetchWhitelist(),
       }),
       spreadsheet: this.sheets.handlers(),
     };
+  }
+
+  private whitelist: UrlWhitelist | undefined;
+
+  /** The manifest's urlFetchWhitelist, read once (an invalid entry fails every fetch loudly). */
+  urlFetchWhitelist(): UrlWhitelist {
+    if (this.whitelist === undefined) {
+      const manifest =
+        this.opts.manifest ??
+        (this.opts.scriptSource === undefined
+          ? (JSON.parse(readFileSync(join(this.bundleDir, 'appsscript.json'), 'utf8')) as unknown)
+          : null);
+      this.whitelist = whitelistOf(manifest);
+    }
+    return this.whitelist;
   }
 
   static async create(opts: RuntimeOptions): Promise<Runtime> {

@@ -164,6 +164,9 @@ export function handleFitbitToken(ctx: SimContext, req: SimRequest): SimResponse
 }
 
 export function handleFitbitRevoke(ctx: SimContext, req: SimRequest): SimResponse {
+  // Fitbit reads token from the form body only; one in the URL would be logged on the way.
+  if (req.query.has('token'))
+    return fitbitOAuthError(400, 'invalid_request', 'Send token in the request body, not the URL.');
   const form = parseForm(req.body);
   const auth = authenticateClient(ctx, req, form);
   if ('error' in auth) return auth.error;

@@ -160,9 +160,15 @@ export function handleGoogleToken(ctx: SimContext, req: SimRequest): SimResponse
   return googleOAuthError(400, 'unsupported_grant_type', `Invalid grant_type: ${grantType ?? ''}`);
 }
 
-/** Revoking either token of a grant revokes the whole grant; the token comes in the query or body. */
+/**
+ * Revoking either token of a grant revokes the whole grant. Google also accepts `?token=` in the
+ * URL, but a token in a URL ends up in logs and proxies: the simulator refuses it, so a client
+ * that puts it there fails loudly instead of leaking it quietly.
+ */
 export function handleGoogleRevoke(ctx: SimContext, req: SimRequest): SimResponse {
-  const value = req.query.get('token') ?? parseForm(req.body).get('token');
+  if (req.query.has('token'))
+    return googleOAuthError(400, 'invalid_request', 'Send token in the request body, not the URL');
+  const value = parseForm(req.body).get('token');
   if (!value) return googleOAuthError(400, 'invalid_request', 'Missing required parameter: token');
   const now = ctx.clock.now();
   const access = ctx.store.access.get(value);

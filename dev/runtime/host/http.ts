@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { toSimulatorUrl } from '../../hosts';
 import type { ExecutionContext, HostService } from '../rpc-types';
 import type { WireRequest, WireResponse } from '../services/url-fetch';
+import { isWhitelisted, notWhitelistedMessage, type UrlWhitelist } from '../url-whitelist';
 
 export interface FetchLogEntry {
   executionId: string;
@@ -16,6 +17,8 @@ export interface HttpOptions {
   simulatorBase?: string;
   timeoutMs: number;
   log: FetchLogEntry[];
+  /** The manifest's urlFetchWhitelist (null: none, nothing is checked). */
+  whitelist(): UrlWhitelist;
 }
 
 const LOCAL = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$|\?)/i;
@@ -124,7 +127,21 @@ async function fetchOne(
 export function httpHandlers(opts: HttpOptions): HostService {
   return {
     // fetchAll sends the requests in parallel and answers in request order (UrlFetchApp reference).
-    fetchAll: (ctx, requests: WireRequest[]) =>
-      Promise.all(requests.map((r) => fetchOne(ctx, r, opts))),
+    fetchAll: (ctx, requests: WireRequest[]) => {
+      // Apps Script checks the allowlist before sending: one URL outside it fails the whole call.
+      const whitelist = opts.whitelist();
+      const blocked = requests.find((r) => !isWhitelisted(r.url, whitelist));
+      if (blocked) {
+        const error = notWhitelistedMessage(blocked.url);
+        opts.log.push({
+          executionId: ctx.executionId,
+          url: blocked.url,
+          method: blocked.method,
+          status: 0,
+        });
+        return Promise.resolve(requests.map((): WireResponse => ({ error })));
+      }
+      return Promise.all(requests.map((r) => fetchOne(ctx, r, opts)));
+    },
   };
 }

@@ -50,11 +50,13 @@ export const googleHealthOAuth: OAuthSettings = {
     for (const [k, v] of Object.entries(payload)) if (v !== undefined) out[k] = v;
     return out;
   },
+  // The token goes in the form body, never the URL, where proxies and logs would keep it
+  // (Google's revoke endpoint accepts token as a POST form parameter).
   revokeRequest: (token) => ({
-    url: `${GOOGLE_REVOKE_URL}?token=${encodeURIComponent(token)}`,
+    url: GOOGLE_REVOKE_URL,
     method: 'post',
     contentType: 'application/x-www-form-urlencoded',
-    payload: '',
+    payload: `token=${encodeURIComponent(token)}`,
   }),
   grantedScopes: (token: StoredToken) => scopeList(token.scope),
   describeScope(scope) {

@@ -82,13 +82,17 @@ describe.each(cases)('$name token life', ({ setup, tokenHost, tokenPath }) => {
     expect(refreshes()).toHaveLength(1);
   });
 
-  it('disconnect revokes at the provider and forgets the tokens', async () => {
+  it('disconnect revokes at the provider with the token in the body, and forgets the tokens', async () => {
+    const refreshToken = String(tokenOf(bed, setup.provider)?.refresh_token);
     const s = await call<SidebarStateView>(bed, 'disconnectAccount');
     expect(s.connection.state).toBe('not-connected');
     const revokes = bed.sim.requests({
       pathPrefix: setup.provider === 'fitbit' ? '/oauth2/revoke' : '/revoke',
     });
     expect(revokes).toHaveLength(1);
+    expect(revokes[0].status).toBe(200);
+    expect(revokes[0].query).toEqual({});
+    expect(new URLSearchParams(revokes[0].body).get('token')).toBe(refreshToken);
     expect(tokenOf(bed, setup.provider)).toBeNull();
     const live = bed.sim.tokenInfo()[setup.provider === 'fitbit' ? 'fitbit' : 'google'][USER];
     expect(JSON.stringify(live ?? {})).not.toMatch(/[1-9]/);

@@ -37,10 +37,12 @@ describe('Google Health OAuth settings', () => {
     ).toEqual({ code: 'c', client_id: 'i', client_secret: 's' });
   });
 
-  it('revokes at oauth2.googleapis.com/revoke with the token in the query', () => {
+  it('revokes at oauth2.googleapis.com/revoke with the token in the form body, not the URL', () => {
     const r = googleHealthOAuth.revokeRequest('1//tok/en', creds);
     expect(r.method).toBe('post');
-    expect(r.url).toBe('https://oauth2.googleapis.com/revoke?token=1%2F%2Ftok%2Fen');
+    expect(r.url).toBe('https://oauth2.googleapis.com/revoke');
+    expect(r.contentType).toBe('application/x-www-form-urlencoded');
+    expect(r.payload).toBe('token=1%2F%2Ftok%2Fen');
   });
 
   it('reads granted scopes and names them in human words', () => {

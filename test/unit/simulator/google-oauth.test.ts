@@ -197,13 +197,23 @@ describe('refresh', () => {
 });
 
 describe('revoke', () => {
-  test('revoking the refresh token via the query revokes the access token too', async () => {
+  test('a token in the URL is refused and revokes nothing', async () => {
     const t = await googleTokens(sim);
-    const r = await postForm(
-      sim,
-      `oauth2.googleapis.com/revoke?token=${encodeURIComponent(t.refresh_token)}`,
-      {},
+    expectOAuthError(
+      await postForm(
+        sim,
+        `oauth2.googleapis.com/revoke?token=${encodeURIComponent(t.refresh_token)}`,
+        {},
+      ),
+      400,
+      'invalid_request',
     );
+    expect(sim.tokenInfo().google['user@example.com']).toBeDefined();
+  });
+
+  test('revoking the refresh token in the body revokes the access token too', async () => {
+    const t = await googleTokens(sim);
+    const r = await postForm(sim, 'oauth2.googleapis.com/revoke', { token: t.refresh_token });
     expect(r.status).toBe(200);
     const identity = await fetch(`${sim.url}/health.googleapis.com/v4/users/me/identity`, {
       headers: { authorization: `Bearer ${t.access_token}` },

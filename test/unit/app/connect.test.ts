@@ -155,7 +155,8 @@ describe('disconnect', () => {
     const revoke = t.http.sent.find((r) =>
       r.url.startsWith('https://oauth2.googleapis.com/revoke'),
     );
-    expect(revoke?.url).toBe('https://oauth2.googleapis.com/revoke?token=rt-1');
+    expect(revoke?.url).toBe('https://oauth2.googleapis.com/revoke');
+    expect(revoke?.payload).toBe('token=rt-1');
     expect(t.client.stored).toBeNull();
     expect(sidebarState(t.ctx).connection.state).toBe('not-connected');
   });

@@ -2,13 +2,7 @@
 // async), collects its logs, and stops it when asked (killWhen) or when it runs out of time.
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { ExecutionContext, HostService } from './rpc-types';
-import {
-  SIGNAL_ANSWERED,
-  SIGNAL_KILLED,
-  type DoneResult,
-  type HostReply,
-  type WorkerMessage,
-} from './rpc-worker';
+import { SIGNAL_KILLED, type DoneResult, type HostReply, type WorkerMessage } from './rpc-worker';
 import type { WorkerRequest } from './worker-request';
 
 export interface ExecutionOutcome {
@@ -68,17 +62,21 @@ export function runInWorker(
     // Apps Script stops an execution after 6 minutes with this message (platform-facts: limits).
     const timer = setTimeout(() => kill('Exceeded maximum execution time'), hooks.maxExecutionMs);
 
+    // The reply goes on the port before its number goes in the slot: the worker reads the port
+    // only once it sees the number (rpc-worker.ts explains why it waits for the number, not for a
+    // wake-up).
     const answer = (reply: HostReply): void => {
       if (finished) return;
       try {
         port1.postMessage(reply);
       } catch (e) {
         port1.postMessage({
+          seq: reply.seq,
           error: `Runtime: reply not transferable: ${(e as Error).message}`,
           clockOffset: reply.clockOffset,
-        });
+        } satisfies HostReply);
       }
-      Atomics.store(signal, 0, SIGNAL_ANSWERED);
+      Atomics.store(signal, 0, reply.seq);
       Atomics.notify(signal, 0);
     };
 
@@ -95,10 +93,12 @@ export function runInWorker(
           return;
         }
         hooks.onCall(msg.service);
+        const { seq } = msg;
         const handler = hooks.services[msg.service]?.[msg.method] as
           ((c: ExecutionContext, ...a: unknown[]) => unknown) | undefined;
         if (!handler) {
           answer({
+            seq,
             error: `Runtime: unknown service method ${msg.service}.${msg.method}`,
             clockOffset: hooks.clockOffset(),
           });
@@ -107,9 +107,10 @@ export function runInWorker(
         Promise.resolve()
           .then(() => handler(ctx, ...msg.args))
           .then(
-            (value) => answer({ value, clockOffset: hooks.clockOffset() }),
+            (value) => answer({ seq, value, clockOffset: hooks.clockOffset() }),
             (e: unknown) =>
               answer({
+                seq,
                 error: e instanceof Error ? e.message : String(e),
                 clockOffset: hooks.clockOffset(),
               }),

@@ -30,26 +30,7 @@ export interface MeasureOptions {
   predictedRoundTrips?: number;
 }
 
-/** The local runtime's RPC occasionally loses a reply under tens of thousands of calls. */
-const LOST_REPLY = /Runtime: no reply to /;
-const MAX_TRIES = 3;
-
 async function attempt(
-  sim: Simulator,
-  newTrial: () => Promise<Trial>,
-  budgetMs: number,
-): Promise<Measurement & { completed: boolean }> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await attemptOnce(sim, await newTrial(), budgetMs);
-    } catch (e) {
-      if (tries >= MAX_TRIES || !LOST_REPLY.test(String(e))) throw e;
-      process.stderr.write(`(runtime lost an RPC reply: ${String(e)}; run repeated) `);
-    }
-  }
-}
-
-async function attemptOnce(
   sim: Simulator,
   trial: Trial,
   budgetMs: number,
@@ -86,14 +67,14 @@ export async function measure(
   const hopeless = (opts.predictedRoundTrips ?? 0) * latencyMs > budgetMs;
   if (!hopeless) {
     sim.settings.latencyMs = latencyMs;
-    const first = await attempt(sim, newTrial, budgetMs);
+    const first = await attempt(sim, await newTrial(), budgetMs);
     if (first.completed) {
       const { completed: _c, ...m } = first;
       return m;
     }
   }
   sim.settings.latencyMs = 0;
-  const fast = await attempt(sim, newTrial, Number.POSITIVE_INFINITY);
+  const fast = await attempt(sim, await newTrial(), Number.POSITIVE_INFINITY);
   sim.settings.latencyMs = latencyMs;
   if (!fast.completed) throw new Error('a run at 0 ms latency did not complete');
   const { completed: _c, ...m } = fast;

@@ -57,9 +57,9 @@ describe('Sidebars, dialogs, toasts and prompts', () => {
     const { app, host, spreadsheetId, ctx } = harness();
     const events: UiEvent[] = [];
     host.on('ui', (e) => events.push(e));
-    app.getUi().showSidebar(htmlOutput('<p>Connect</p>', 'Activity Sync', null));
+    app.getUi().showSidebar(htmlOutput('<p>Connect</p>', PRODUCT_NAME, null));
     const sidebar = host.lastSidebar(spreadsheetId, ctx.user);
-    expect(sidebar).toMatchObject({ title: 'Activity Sync', html: '<p>Connect</p>', width: 300 });
+    expect(sidebar).toMatchObject({ title: PRODUCT_NAME, html: '<p>Connect</p>', width: 300 });
     expect(events.map((e) => e.type)).toEqual(['sidebar']);
     expect(() => app.getUi().showSidebar('<p>raw html</p>')).toThrow(
       "The parameters (String) don't match the method signature for SpreadsheetApp.Ui.showSidebar.",
@@ -70,13 +70,13 @@ describe('Sidebars, dialogs, toasts and prompts', () => {
     const { app, host } = harness();
     app.getUi().showModalDialog(htmlOutput('<p>a</p>', null, 400), 'Authorize');
     app.getUi().showModelessDialog(htmlOutput('<p>b</p>', null, null), 'Status');
-    app.getActiveSpreadsheet().toast('Synced 30 days', 'Activity Sync');
+    app.getActiveSpreadsheet().toast('Synced 30 days', PRODUCT_NAME);
     expect(host.ui.dialogs.map((d) => [d.kind, d.title, d.width, d.height])).toEqual([
       ['modal', 'Authorize', 400, 400],
       ['modeless', 'Status', 600, 400],
     ]);
     expect(host.ui.toasts).toMatchObject([
-      { message: 'Synced 30 days', title: 'Activity Sync', timeoutSeconds: 5 },
+      { message: 'Synced 30 days', title: PRODUCT_NAME, timeoutSeconds: 5 },
     ]);
   });
 

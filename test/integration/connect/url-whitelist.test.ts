@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isWhitelisted, whitelistOf } from '../../../dev/runtime/url-whitelist';
+import { pageTitle } from '../../../src/ui/page-style';
 import { BUNDLE, call, connect, FITBIT, GOOGLE, setUp, startBed, type Bed } from './harness';
 
 let bed: Bed;
@@ -19,7 +20,7 @@ it('the token, refresh, identity, data and revoke URLs of both providers are all
   for (const setup of [GOOGLE, FITBIT]) {
     await setUp(bed, setup);
     const { page } = await connect(bed);
-    expect(page.title).toBe('Connected');
+    expect(page.title).toBe(pageTitle('Connected'));
     bed.clock.advance(PAST_EXPIRY_MS);
     await call(bed, 'syncNow');
     await call(bed, 'disconnectAccount');

@@ -5,6 +5,7 @@ import { Clock } from '../dev/clock';
 import { Runtime } from '../dev/runtime/index';
 import { Simulator } from '../dev/simulator/index';
 import type { ProviderId } from '../src/providers/provider';
+import { pageTitle } from '../src/ui/page-style';
 
 export const BENCH_USER = 'user@example.com';
 const BUNDLE = join(__dirname, '..', 'build');
@@ -91,7 +92,7 @@ export async function connectAddOn(bed: Bed, rt: Runtime, provider: ProviderId):
     user: BENCH_USER,
     spreadsheetId: rt.defaultSpreadsheetId,
   });
-  if (page.status !== 200 || page.title !== 'Connected')
+  if (page.status !== 200 || page.title !== pageTitle('Connected'))
     throw new Error(`authorization callback for ${provider} ended with "${page.title}"`);
 }
 

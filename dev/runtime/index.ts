@@ -8,4 +8,5 @@ export type {
   Store,
   FetchLogEntry,
 } from './runtime';
+export type { InstallationSource } from './rpc-types';
 export { SpreadsheetHost } from './services/spreadsheet/host';

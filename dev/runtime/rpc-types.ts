@@ -3,6 +3,12 @@
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 
+/**
+ * ScriptApp.InstallationSource: NONE for a script bound to its document (or run from its editor),
+ * the other two for an installed add-on (by the person from the store, or by a domain admin).
+ */
+export type InstallationSource = 'NONE' | 'WEB_STORE_ADD_ON' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON';
+
 /** Who and what an execution runs for; the host passes it to every service handler. */
 /** What Apps Script throws when a service needs a scope the user has not authorized. */
 export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
@@ -22,6 +28,8 @@ export interface ExecutionContext {
    * getAuthorizationInfo answers REQUIRED. Absent: all authorized.
    */
   missingScopes?: string[];
+  /** What ScriptApp.getInstallationSource() answers in this execution. */
+  installationSource: InstallationSource;
 }
 
 /**

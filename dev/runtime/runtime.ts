@@ -17,7 +17,7 @@ import { StateTokens } from './host/state-tokens';
 import { Triggers, type ClockSpec, type TriggerInfo } from './host/triggers';
 import type { RenderedPage } from './result-shape';
 import { runInWorker, type RunningExecution } from './rpc-host';
-import type { AuthMode, ExecutionContext, HostService } from './rpc-types';
+import type { AuthMode, ExecutionContext, HostService, InstallationSource } from './rpc-types';
 import { zonedFields } from './services/format-date';
 import { SpreadsheetHost } from './services/spreadsheet/host';
 import { workerFile } from './worker-bundle';
@@ -40,6 +40,8 @@ export interface RuntimeOptions {
    * read from its appsscript.json. A bare script without one has no allowlist.
    */
   manifest?: Record<string, unknown>;
+  /** How the script came to run (default: installed as an add-on from the store). */
+  installationSource?: InstallationSource;
 }
 
 export interface RunOptions {
@@ -85,6 +87,12 @@ export class Runtime {
   private readonly timeZone: string;
   private nextExecution = 1;
 
+  /**
+   * What ScriptApp.getInstallationSource() answers from now on: 'NONE' plays a script bound to
+   * the spreadsheet, the other two an installed add-on. Tests may switch it between executions.
+   */
+  installationSource: InstallationSource;
+
   /** The SpreadsheetApp host: spreadsheets, menus, sidebars, toasts. */
   readonly sheets: SpreadsheetHost;
 
@@ -96,6 +104,7 @@ export class Runtime {
     const now = () => this.clock.now();
     this.scriptId = opts.scriptId ?? DEFAULT_SCRIPT_ID;
     this.timeZone = opts.timeZone ?? 'Etc/UTC';
+    this.installationSource = opts.installationSource ?? 'WEB_STORE_ADD_ON';
     this.bundleDir = opts.bundleDir ?? join(REPO_ROOT, 'build');
     this.caches = new Caches(now);
     this.tokens = new StateTokens(now);
@@ -355,6 +364,7 @@ export class Runtime {
         opts.spreadsheetId === undefined ? this.defaultSpreadsheetId : opts.spreadsheetId,
       authMode: opts.authMode ?? 'FULL',
       timeZone: this.timeZone,
+      installationSource: this.installationSource,
     };
     const missing = this.authorization.missing(ctx.user);
     if (missing.length > 0) ctx.missingScopes = missing;

@@ -26,10 +26,11 @@ const TriggerSource = {
   DOCUMENTS: 'DOCUMENTS',
   CALENDAR: 'CALENDAR',
 } as const;
+// The three values Apps Script documents for ScriptApp.InstallationSource.
 const InstallationSource = {
   APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
   NONE: 'NONE',
-  ADD_ON: 'ADD_ON',
+  WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
 } as const;
 
 function triggerObject(t: TriggerInfo): object {
@@ -149,7 +150,7 @@ export function createScriptApp(env: WorkerEnv): object {
       SATURDAY: 'SATURDAY',
     },
     getScriptId: () => env.scriptId,
-    getInstallationSource: () => InstallationSource.ADD_ON,
+    getInstallationSource: () => InstallationSource[env.ctx.installationSource],
     getOAuthToken: () => {
       requireAuthorization(env, 'ScriptApp.getOAuthToken');
       // An opaque stand-in: never a real credential.

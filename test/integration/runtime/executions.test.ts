@@ -11,6 +11,7 @@ function echo(x) { return x; }
 function withDate() { return { when: new Date(0), n: 1 }; }
 function secret_() { return 'secret'; }
 function failing() { throw new Error('boom'); }
+function source() { return [String(ScriptApp.getInstallationSource()), ScriptApp.InstallationSource.WEB_STORE_ADD_ON, ScriptApp.InstallationSource.NONE]; }
 function who() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail(), Session.getScriptTimeZone()]; }
 function page() {
   var t = HtmlService.createTemplate('<h1><?= title ?></h1><? for (var i = 0; i < n; i++) { ?><i><?!= raw ?></i><? } ?>');
@@ -87,6 +88,21 @@ test('Session reports the simulated user and the script time zone', async () => 
 test('templates escape <?= ?>, print <?!= ?> raw and run <? ?> code', async () => {
   const r = await rt.run('page');
   expect(r.ok && r.value).toBe('<h1>&lt;b&gt;&amp;</h1><i><br></i><i><br></i>');
+});
+
+test('ScriptApp.getInstallationSource answers what the runtime is set to, from the documented enum', async () => {
+  const asAddOn = await rt.run('source');
+  expect(asAddOn.ok && asAddOn.value).toEqual(['WEB_STORE_ADD_ON', 'WEB_STORE_ADD_ON', 'NONE']);
+  try {
+    rt.installationSource = 'NONE';
+    const bound = await rt.run('source');
+    expect(bound.ok && (bound.value as string[])[0]).toBe('NONE');
+    rt.installationSource = 'APPS_MARKETPLACE_DOMAIN_ADD_ON';
+    const domain = await rt.run('source');
+    expect(domain.ok && (domain.value as string[])[0]).toBe('APPS_MARKETPLACE_DOMAIN_ADD_ON');
+  } finally {
+    rt.installationSource = 'WEB_STORE_ADD_ON';
+  }
 });
 
 describe('runFromClient follows google.script.run', () => {

@@ -31,6 +31,7 @@ export function harness(
     spreadsheetId,
     authMode: 'FULL',
     timeZone: 'Etc/UTC',
+    installationSource: 'WEB_STORE_ADD_ON',
     ...ctxOverrides,
   };
   const rpcFor =

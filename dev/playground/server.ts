@@ -116,7 +116,9 @@ async function startSession(
   for (const u of DEMO_USERS) {
     session.addUser(u.email, 'healthLinked' in u ? { healthLinked: u.healthLinked } : {});
   }
-  (await saveDemoSetup(runtime, session.user, spreadsheetId)).forEach(warn);
+  // Personal mode: each person's client lives in their own user properties, so each demo person
+  // gets the demo clients saved in theirs.
+  for (const u of DEMO_USERS) (await saveDemoSetup(runtime, u.email, spreadsheetId)).forEach(warn);
   const openProblem = await session.openDocument();
   if (openProblem) warn(openProblem);
   return session;

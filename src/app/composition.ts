@@ -14,8 +14,10 @@ import {
   scriptProperties,
   userProperties,
 } from '../gas/properties';
+import { ClientSetup } from './client-setup';
 import { ConnectionStore } from './connection-store';
 import type { AppContext } from './context';
+import { providerById } from './providers';
 import { SetupStore } from './setup-store';
 import type { SyncPorts } from './sync/ports';
 
@@ -24,7 +26,7 @@ let context: AppContext | null = null;
 export function appContext(): AppContext {
   if (!context) {
     context = {
-      setup: new SetupStore(propertiesStore(scriptProperties())),
+      setup: clientSetup(),
       connections: new ConnectionStore(propertiesStore(userProperties())),
       documentStore: documentStoreOrNull(),
       http: urlFetchHttp,
@@ -38,6 +40,17 @@ export function appContext(): AppContext {
     };
   }
   return context;
+}
+
+function clientSetup(): ClientSetup {
+  const script = propertiesStore(scriptProperties());
+  return new ClientSetup({
+    // Only `get`: nothing reachable from an entry point writes script properties.
+    script: { get: (key) => script.get(key) },
+    personal: new SetupStore(propertiesStore(userProperties())),
+    hasToken: (provider, credentials) =>
+      createOAuthClient(providerById(provider), credentials, []).token() !== null,
+  });
 }
 
 function documentStoreOrNull() {

@@ -52,7 +52,7 @@ export function menuAuthorizeDialog(): void {
   const ctx = appContext();
   const session = currentSession(ctx);
   if (!session) {
-    showDialog(messageDialog(MESSAGES.notConfigured), 'Setup needed');
+    showDialog(messageDialog(ctx.setup.problem() ?? MESSAGES.notConfigured), 'Setup needed');
     return;
   }
   showDialog(authorizeDialog(startAuthorization(ctx), session.provider.label), 'Authorize');

@@ -21,7 +21,7 @@ export const CONSENT_WINDOW_MS = 15 * 60 * 1000;
 /** The provider's consent page for the current user, with PKCE S256 and a one-time nonce. */
 export function startAuthorization(ctx: AppContext): string {
   const session = currentSession(ctx);
-  if (!session) throw new Error(MESSAGES.notConfigured);
+  if (!session) throw new Error(ctx.setup.problem() ?? MESSAGES.notConfigured);
   const nonce = ctx.newNonce();
   const issuedAtMs = ctx.clock.now();
   ctx.connections.addPending({

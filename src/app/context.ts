@@ -1,13 +1,14 @@
 // The composition root's shape: every adapter a use case needs, built once per execution.
 import type { Clock, Http, KeyValueStore } from '../core/ports';
 import type { ClientCredentials, Provider } from '../providers/provider';
+import type { ClientSetup } from './client-setup';
 import type { ConnectionStore } from './connection-store';
 import type { OAuthClient, UserLock } from './oauth-client';
-import type { SetupStore } from './setup-store';
 import type { SyncPorts } from './sync/ports';
 
 export interface AppContext {
-  setup: SetupStore;
+  /** Whose OAuth client this person uses: the publisher's, or their own. */
+  setup: ClientSetup;
   connections: ConnectionStore;
   /** This spreadsheet's properties; null in a web request such as authCallback. */
   documentStore: KeyValueStore | null;

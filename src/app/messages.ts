@@ -18,6 +18,8 @@ export const MESSAGES = {
     `${label} does not accept the OAuth client in Setup (its client ID or secret is wrong, or the client was deleted). Your connection is kept: correct the client in Setup (or ask whoever set up the add-on), then click Sync now.`,
   serviceDisabled: (project: string | null, enableUrl: string | null) =>
     `The Google Health API is not enabled in the Google Cloud project${project ? ` ${project}` : ''} of this OAuth client. Enable it${enableUrl ? ` at ${enableUrl}` : ' (Google Cloud console > APIs & Services > Library)'}, wait a few minutes, then click Sync now. Your connection is kept.`,
+  publisherSetup:
+    'The publisher of this add-on set up the connection for everyone: there is nothing to set here. Click Authorize.',
   notConfigured:
     'Setup is not finished: choose a provider and save its client ID and secret first.',
 } as const;

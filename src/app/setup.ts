@@ -1,6 +1,8 @@
-// Saving the provider setup: validation, storage, and forgetting tokens made with an old client.
+// Saving a person's own provider setup: validation, storage in their user properties, and
+// forgetting their tokens made with an old client. Never another person's setup or tokens.
 import { providerById } from './providers';
 import type { AppContext } from './context';
+import { MESSAGES } from './messages';
 import { requestedScopes } from './scopes';
 import { validateSetup, type SetupField, type SetupInput } from './setup-validation';
 
@@ -8,6 +10,8 @@ export type SaveSetupResult =
   { ok: true } | { ok: false; errors: Partial<Record<SetupField, string>> };
 
 export function saveSetup(ctx: AppContext, input: SetupInput): SaveSetupResult {
+  if (ctx.setup.mode() === 'publisher')
+    return { ok: false, errors: { provider: MESSAGES.publisherSetup } };
   const provider = typeof input?.provider === 'string' ? input.provider : undefined;
   const hasSecret =
     provider === 'fitbit' || provider === 'google-health' ? ctx.setup.hasSecret(provider) : false;

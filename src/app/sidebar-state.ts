@@ -1,11 +1,14 @@
-// Everything the sidebar shows, as plain JSON: setup summary (never the secret), the redirect URI
-// to register, and the connection state with its message and action.
+// Everything the sidebar shows, as plain JSON: setup mode and summary (never the secret), the
+// redirect URI to register, the disclosure shown before Authorize, and the connection state.
 import type { FitbitAppType, ProviderId } from '../providers/provider';
 import { PROVIDER_IDS } from '../providers/provider';
 import { grantedOrRequested } from './connect';
+import type { SetupMode } from './client-setup';
 import type { AppContext } from './context';
+import { disclosure, type Disclosure } from './disclosure';
 import { MESSAGES } from './messages';
 import { providerById } from './providers';
+import { selectedMetricIds } from './scopes';
 import { currentSession } from './session';
 import { schedule } from './sync/sync';
 import { syncView, type SyncView } from './sync/view';
@@ -29,6 +32,12 @@ export type ConnectionState =
   'setup-needed' | 'not-connected' | 'connected' | 'reconnect' | 'retired' | 'account-not-linked';
 
 export interface SidebarState {
+  /**
+   * 'publisher': the publisher's client serves everyone and the sidebar shows no setup at all;
+   * 'personal': Setup edits this person's own client, which nobody else's calls can change.
+   */
+  setupMode: SetupMode;
+  /** This person's own setup per provider; empty in publisher mode. */
   providers: ProviderChoice[];
   chosenProvider: ProviderId | null;
   redirectUri: string;
@@ -45,6 +54,8 @@ export interface SidebarState {
     /** True when switching to Google Health is the way out (the legacy API is off). */
     offerGoogleHealth: boolean;
   };
+  /** What is read, what for and where it goes: shown before Authorize. */
+  disclosure: Disclosure;
   /** Sync settings, progress and status of this document; null without a document. */
   sync: SyncView | null;
   /**
@@ -75,14 +86,21 @@ const CHOICE_TEXT: Record<
 };
 
 export function sidebarState(ctx: AppContext): SidebarState {
-  const providers = PROVIDER_IDS.map((id): ProviderChoice => {
-    const summary = ctx.setup.summary(id);
-    return { id, label: providerById(id).label, ...CHOICE_TEXT[id], ...summary };
-  });
+  const setupMode = ctx.setup.mode();
+  const providers =
+    setupMode === 'publisher'
+      ? []
+      : PROVIDER_IDS.map((id): ProviderChoice => {
+          const summary = ctx.setup.summary(id);
+          return { id, label: providerById(id).label, ...CHOICE_TEXT[id], ...summary };
+        });
+  const chosenProvider = ctx.setup.chosenProvider();
   return {
+    setupMode,
     providers,
-    chosenProvider: ctx.setup.chosenProvider(),
+    chosenProvider,
     redirectUri: ctx.redirectUri(),
+    disclosure: disclosure(chosenProvider, selectedMetricIds(ctx.documentStore)),
     connection: connectionView(ctx),
     sync: syncState(ctx),
     asOfMs: ctx.clock.now(),
@@ -107,13 +125,20 @@ function connectionView(ctx: AppContext): SidebarState['connection'] {
     offerGoogleHealth: false,
   };
   const session = currentSession(ctx);
-  if (!session) return { ...base, state: 'setup-needed', message: MESSAGES.setupNeeded };
+  if (!session)
+    return { ...base, state: 'setup-needed', message: ctx.setup.problem() ?? MESSAGES.setupNeeded };
   const { provider, client } = session;
   const label = provider.label;
   const record = ctx.connections.get(provider.id);
   const withLabel = { ...base, providerLabel: label };
   if (record?.status === 'retired')
-    return { ...withLabel, state: 'retired', message: MESSAGES.retired, offerGoogleHealth: true };
+    return {
+      ...withLabel,
+      state: 'retired',
+      message: MESSAGES.retired,
+      // Only a person with their own setup can switch; the publisher's client is not theirs to change.
+      offerGoogleHealth: ctx.setup.mode() === 'personal',
+    };
   const token = client.token();
   if (!token) {
     if (record?.status === 'reconnect')

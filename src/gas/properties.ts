@@ -1,5 +1,5 @@
-// KeyValueStore over Apps Script's PropertiesService (script properties: setup shared by all
-// users; user properties: one person's tokens and connection state).
+// KeyValueStore over Apps Script's PropertiesService (script properties: shared by all users,
+// only read by the add-on; user properties: one person's setup, tokens and connection state).
 import type { KeyValueStore } from '../core/ports';
 
 export function propertiesStore(props: GoogleAppsScript.Properties.Properties): KeyValueStore {

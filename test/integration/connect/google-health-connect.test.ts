@@ -76,7 +76,8 @@ describe('Google Health: consent and callback', () => {
       accountId: bed.sim.user(USER).healthUserId,
       accountLabel: `Google Health account …${bed.sim.user(USER).healthUserId.slice(-4)}`,
     });
-    expect((await state(bed, OTHER_USER)).connection.state).toBe('not-connected');
+    // Personal mode: the other person has set up no client of their own yet.
+    expect((await state(bed, OTHER_USER)).connection.state).toBe('setup-needed');
     // The identity call gives only an opaque id: the page names the account by its last characters.
     expect(page.html).toContain(
       `as <strong class="account">Google Health account …${bed.sim.user(USER).healthUserId.slice(-4)}</strong>`,
@@ -153,6 +154,7 @@ describe('Google Health: consent and callback', () => {
 
   it('a Google account without a health profile gets the sign-up link', async () => {
     bed.sim.addUser({ email: 'nolink@example.com', healthLinked: false });
+    await setUp(bed, GOOGLE, 'nolink@example.com');
     const { page } = await connect(bed, { user: 'nolink@example.com' });
     expect(page.title).toBe(pageTitle('Your Google account has no health profile yet'));
     const s = await state(bed, 'nolink@example.com');

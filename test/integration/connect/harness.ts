@@ -116,6 +116,8 @@ export async function call<T>(bed: Bed, fn: string, args: unknown[] = [], user =
 }
 
 export interface SidebarStateView {
+  setupMode: 'publisher' | 'personal';
+  disclosure: { heading: string; points: string[] };
   chosenProvider: string | null;
   redirectUri: string;
   providers: { id: string; secretSet: boolean; clientId: string; recommended: boolean }[];
@@ -141,8 +143,9 @@ export interface SetupArgs {
   appType?: 'server' | 'client' | 'personal';
 }
 
-export async function setUp(bed: Bed, setup: SetupArgs): Promise<void> {
-  const r = await call<{ ok: boolean }>(bed, 'saveProviderSetup', [setup]);
+/** Saves the person's own client from the sidebar (personal mode: their user properties). */
+export async function setUp(bed: Bed, setup: SetupArgs, user = USER): Promise<void> {
+  const r = await call<{ ok: boolean }>(bed, 'saveProviderSetup', [setup], user);
   if (!r.ok) throw new Error(`setup refused: ${JSON.stringify(r)}`);
 }
 

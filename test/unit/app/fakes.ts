@@ -3,6 +3,7 @@ import type { HttpRequest, HttpResponse, KeyValueStore } from '../../../src/core
 import { ConnectionStore } from '../../../src/app/connection-store';
 import type { AppContext } from '../../../src/app/context';
 import type { OAuthClient } from '../../../src/app/oauth-client';
+import { ClientSetup } from '../../../src/app/client-setup';
 import { SetupStore } from '../../../src/app/setup-store';
 import type { StoredToken } from '../../../src/providers/provider';
 
@@ -78,7 +79,12 @@ export function fakeContext(http: FakeHttp, client = new FakeOAuthClient()) {
   let locks = 0;
   let nonces = 0;
   const ctx: AppContext = {
-    setup: new SetupStore(script),
+    // The person's own setup in their user properties; script properties only read.
+    setup: new ClientSetup({
+      script,
+      personal: new SetupStore(user),
+      hasToken: () => client.stored !== null,
+    }),
     connections: new ConnectionStore(user),
     documentStore: null,
     http,

@@ -90,20 +90,21 @@ describe('validateSetup', () => {
 });
 
 describe('saveSetup', () => {
-  it('stores the secret in script properties and a new client id needs a new secret', () => {
+  it("stores the secret in the person's user properties, never in script properties, and a new client id needs a new secret", () => {
     const f = fakeContext(new FakeHttp(() => json(200, {})));
     expect(
       saveSetup(f.ctx, { provider: 'fitbit', clientId: '23ABCD', clientSecret: 'fitbitsecret1' }),
     ).toEqual({ ok: true });
-    expect(f.script.get('setup.fitbit.clientSecret')).toBe('fitbitsecret1');
-    expect(f.user.map.size).toBe(0);
+    expect(f.user.get('setup.fitbit.clientSecret')).toBe('fitbitsecret1');
+    expect(f.script.map.size).toBe(0);
     expect(saveSetup(f.ctx, { provider: 'fitbit', clientId: '23ABCD', clientSecret: '' })).toEqual({
       ok: true,
     });
-    expect(f.script.get('setup.fitbit.clientSecret')).toBe('fitbitsecret1');
+    expect(f.user.get('setup.fitbit.clientSecret')).toBe('fitbitsecret1');
     expect(saveSetup(f.ctx, { provider: 'fitbit', clientId: '99ZZZZ', clientSecret: '' }).ok).toBe(
       false,
     );
+    expect(f.script.map.size).toBe(0);
   });
 
   it('forgets this user’s token when the client id changes', () => {

@@ -5,6 +5,7 @@ import {
   backfill,
   dataSheetId,
   localDate,
+  ok,
   sheetRows,
   startSyncBed,
   syncNow,
@@ -128,5 +129,34 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
     });
     expect(split.total).toBe(total(EXISTING_SHEET_CALLS) + 2);
     expect(sheetRows(bed).every((r, i) => r[2] === (i === 0 ? 'My notes' : ''))).toBe(true);
+  });
+
+  it('a change of units costs one read and one write per converted column, plus the header row', async () => {
+    await useNewSpreadsheet(bed);
+    const metrics = ['steps', 'distance', 'floors', 'elevation'];
+    await ok(bed, 'saveSyncSettings', [{ metrics, units: 'metric' }]);
+    await syncNow(bed);
+    await ok(bed, 'saveSyncSettings', [{ metrics, units: 'us' }]);
+    const changed = await counted(() => syncNow(bed));
+    // Distance and elevation each: the column read (range, values) and written with its new
+    // header (range, setValues). The header row is then written as its own block (it is not
+    // next to the re-synced days), so the frozen header row is set again.
+    expect(changed.byMethod).toEqual({
+      ...EXISTING_SHEET_CALLS,
+      'Sheet.getRange': 4 + 4 + 1,
+      'Range.getValues': 2 + 2,
+      'Range.setValues': 1 + 2 + 1,
+      'Sheet.setFrozenRows': 1,
+    });
+    expect(sheetRows(bed)[0]).toEqual([
+      'Date',
+      'Steps',
+      'Distance (mi)',
+      'Floors',
+      'Elevation (ft)',
+    ]);
+    // Once converted, a sync in the same units costs what any re-sync costs.
+    const again = await counted(() => syncNow(bed));
+    expect(again.byMethod).toEqual(EXISTING_SHEET_CALLS);
   });
 });

@@ -15,8 +15,11 @@
  *   not the add-on's (the person's rows, duplicate dates): the blocks skip them.
  *
  * Why convert in place rather than fetch the history again in the new unit: the header and every
- * value of the column change in one setValues (when the add-on's rows are contiguous), so the
- * column is never half in one unit; no request is spent (a 10-year history in Google Health is
+ * value of the column change in one setValues when the add-on's rows are contiguous (the usual
+ * sheet), so the column is never half in one unit. (Where the person's own rows or repeated dates
+ * split them, each run is its own setValues, one after the other in the same execution; an
+ * execution killed between two of them would leave the runs below in the old unit, which is not
+ * repaired automatically: a backfill rewrites them.) no request is spent (a 10-year history in Google Health is
  * about 80 requests per converted metric, spread over hours by the rate limit, with the column
  * mixed in the meantime); and it works for days the provider no longer serves. The price is one
  * rounding per change: the factors are exact, but the cell kept only the metric's decimals, so a

@@ -5,6 +5,7 @@
 import type { CivilDate } from '../core/dates';
 import { conversionSpan, conversionWrites } from '../core/unit-columns';
 import { findColumn, type CellValue, type UpsertPlan } from '../core/upsert-plan';
+import { blankRuns } from '../app/sync/insert-repair';
 import type { DataSheet, RowRange, SheetSnapshot, Workbook } from '../app/sync/ports';
 
 const DATE_FORMAT = 'yyyy-mm-dd';
@@ -72,10 +73,14 @@ class SheetTable implements DataSheet {
     return { header, keys, lastRow };
   }
 
-  deleteRows(ranges: readonly RowRange[]): void {
-    for (const d of ranges) {
-      this.sheet.deleteRows(d.row, d.count);
-      this.maxRows -= d.count;
+  deleteBlankRows(ranges: readonly RowRange[]): void {
+    const width = Math.max(1, this.sheet.getLastColumn());
+    for (const range of ranges) {
+      const values = this.sheet.getRange(range.row, 1, range.count, width).getValues();
+      for (const run of blankRuns(range.row, values)) {
+        this.sheet.deleteRows(run.row, run.count);
+        this.maxRows -= run.count;
+      }
     }
   }
 

@@ -25,8 +25,11 @@ export interface DataSheet {
   read(keyHeader: string): SheetSnapshot;
   /** Applies the plan in order: unit conversions, insertions, growth, one setValues per block. */
   apply(plan: UpsertPlan, keyHeader: string): void;
-  /** Deletes rows (bottom-up ranges): only rows the add-on inserted and never filled. */
-  deleteRows(ranges: readonly RowRange[]): void;
+  /**
+   * Deletes the rows of these bottom-up ranges (rows the add-on inserted and never filled) that
+   * are still entirely empty; a row with anything in it stays.
+   */
+  deleteBlankRows(ranges: readonly RowRange[]): void;
 }
 
 export interface Workbook {

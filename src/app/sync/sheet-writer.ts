@@ -47,7 +47,7 @@ export function writeDays(
   if (pending.length > 0) {
     const blank = blankRowsToDelete(pending, snapshot.keys);
     if (blank.length > 0) {
-      sheet.deleteRows(blank);
+      sheet.deleteBlankRows(blank);
       snapshot = sheet.read(KEY_HEADER);
     }
   }

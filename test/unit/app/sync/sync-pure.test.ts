@@ -7,7 +7,11 @@ import {
   dayCoverage,
   writableDays,
 } from '../../../../src/app/sync/coverage';
-import { blankRowsToDelete, insertedRanges } from '../../../../src/app/sync/insert-repair';
+import {
+  blankRowsToDelete,
+  blankRuns,
+  insertedRanges,
+} from '../../../../src/app/sync/insert-repair';
 import { backfillRange, syncNowRange } from '../../../../src/app/sync/ranges';
 
 const req = (start: string, end: string, metric: string): PlannedRequest => ({
@@ -75,5 +79,19 @@ describe('insert repair', () => {
     const keys: (string | null)[] = Array(20).fill('2026-01-01');
     keys[0] = keys[1] = keys[2] = null; // rows 2-4 still blank
     expect(blankRowsToDelete(ranges, keys)).toEqual([{ row: 2, count: 3 }]);
+  });
+
+  it('deletes only the rows of an inserted block that are still entirely empty', () => {
+    const values = [
+      ['', '', ''],
+      ['', '', 'typed by the person'],
+      ['', '', ''],
+      ['', '', ''],
+    ];
+    expect(blankRuns(5, values)).toEqual([
+      { row: 7, count: 2 },
+      { row: 5, count: 1 },
+    ]);
+    expect(blankRuns(5, [['', 0, '']])).toEqual([]);
   });
 });

@@ -141,3 +141,27 @@ test('a Fitbit connection made before the retirement shows the 2 Nov 2026 messag
   await expect(sb.getByRole('radio', { name: /Google Health/ }).isChecked()).resolves.toBe(true);
   await h.page.screenshot({ path: screenshotPath('fitbit-retired-sidebar') });
 });
+
+// The most common setup mistake: the Google Health API not enabled in the OAuth client's Cloud
+// project. Google answers 403 SERVICE_DISABLED; the sidebar says what to enable, with the link.
+test('a Google Health API not enabled in the project: the sidebar links to the page that enables it and stays connected', async () => {
+  h = await openPlayground({ startAtMs: NOON_LA });
+  const sb = await connect(h, 'google-health');
+  h.playground.simulator.faults.add({
+    host: 'health.googleapis.com',
+    pathPrefix: '/v4/users/me/dataTypes',
+    kind: 'google-reason',
+    reason: 'SERVICE_DISABLED',
+    times: 1000,
+  });
+  await sb.getByRole('button', { name: 'Sync now' }).click();
+  const problem = sb.locator('#sync-problem');
+  await problem.filter({ hasText: /Google Health API is not enabled/ }).waitFor();
+  const link = problem.getByRole('link');
+  await expect(link.getAttribute('href')).resolves.toMatch(
+    /^https:\/\/console\.developers\.google\.com\/apis\/api\/health\.googleapis\.com\/overview\?project=\d+$/,
+  );
+  await expect(link.getAttribute('target')).resolves.toBe('_blank');
+  await expect(sb.locator('#status').getAttribute('class')).resolves.toContain('connected');
+  await h.page.screenshot({ path: screenshotPath('google-service-disabled') });
+});

@@ -20,8 +20,10 @@ import {
 const DAYS = 120;
 
 describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
-  // UrlFetchApp gives up after about 60 s; a hung request here fails after 1.5 s.
-  const ref = useReferenceBackfill(provider, DAYS, { fetchTimeoutMs: 1_500 });
+  // UrlFetchApp gives up after about 60 s; a hung request here fails after 6 s: short enough for
+  // a quick test, long enough that a loaded machine answering slowly is never taken for a hang
+  // (at 1.5 s a busy CI box timed out healthy batches and doubled the reference plan).
+  const ref = useReferenceBackfill(provider, DAYS, { fetchTimeoutMs: 6_000 });
   beforeAll(() => expect(ref.planSize).toBe(provider === 'google' ? 30 : 14));
   beforeEach(async () => {
     ref.bed.sim.faults.clear();

@@ -28,6 +28,8 @@ export function perDayColumns(provider: ProviderId): PerDayColumn[] {
       out.push({ header: m.label, fitbitField: m.fitbit.summaryField });
     if (provider === 'google-health' && m.google) {
       const v = m.google.value;
+      // The per-day script reads the default (activity) metrics only: single-field values.
+      if (v.kind === 'int64-sum' || v.kind === 'double-difference') continue;
       out.push({
         header: m.label,
         dataType: m.google.dataType,

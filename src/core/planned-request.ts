@@ -14,7 +14,8 @@ import type { HttpRequest } from './ports';
 import type { DateRange } from './dates';
 import type { UnitSystem } from './units';
 
-export type ResponseShape = 'fitbit-series' | 'fitbit-day' | 'google-daily-rollup';
+export type ResponseShape =
+  'fitbit-series' | 'fitbit-day' | 'google-daily-rollup' | 'google-daily-list';
 
 /** Metric ids are opaque keys here (the catalog lives in providers/metrics.ts). */
 export interface RequestCoverage extends DateRange {

@@ -3,11 +3,14 @@
  * API:
  * - `UnitSystem` = 'metric' | 'us' | 'uk'; `UNIT_SYSTEMS`.
  * - `Quantity`: what a metric measures ('count', 'distance', 'elevation', 'energy', 'minutes',
- *   'weight').
- * - `unitLabel(quantity, system)`: 'km', 'mi', 'm', 'ft', 'kcal', 'min', 'kg', 'lb', 'st' or null
- *   for plain counts.
+ *   'weight', 'temperature', 'temperature-difference', and fixed-unit ones: 'heart-rate' (bpm),
+ *   'milliseconds', 'percent', 'breathing-rate', 'vo2-max').
+ * - `unitLabel(quantity, system)`: 'km', 'mi', 'm', 'ft', 'kcal', 'min', 'kg', 'lb', 'st', '°C',
+ *   '°F', 'bpm', 'ms', '%', 'breaths/min', 'mL/kg/min' or null for plain counts.
  * - `fromBaseUnit(quantity, value, system)`: converts from the base unit of the quantity
- *   (distance and elevation: mm, energy: kcal, weight: g, minutes: min) to the system's unit.
+ *   (distance and elevation: mm, energy: kcal, weight: g, minutes: min, temperature: °C) to the
+ *   system's unit. A temperature has an offset (°F = °C × 9/5 + 32); a temperature difference
+ *   (nightly minus baseline) only the factor.
  * - `roundTo(value, decimals)`.
  * - `unitLabels(quantity)`: every label the quantity is shown in, across systems ('km', 'mi').
  * - `convertBetween(quantity, value, fromLabel, toLabel)`: a value shown in one label in another
@@ -19,7 +22,20 @@
 export type UnitSystem = 'metric' | 'us' | 'uk';
 export const UNIT_SYSTEMS: readonly UnitSystem[] = ['metric', 'us', 'uk'];
 
-export type Quantity = 'count' | 'distance' | 'elevation' | 'energy' | 'minutes' | 'weight';
+export type Quantity =
+  | 'count'
+  | 'distance'
+  | 'elevation'
+  | 'energy'
+  | 'minutes'
+  | 'weight'
+  | 'temperature'
+  | 'temperature-difference'
+  | 'heart-rate'
+  | 'milliseconds'
+  | 'percent'
+  | 'breathing-rate'
+  | 'vo2-max';
 
 const MM_PER_KM = 1_000_000;
 const MM_PER_MILE = 1_609_344;
@@ -36,7 +52,19 @@ const LABELS: Record<Quantity, Record<UnitSystem, string | null>> = {
   energy: { metric: 'kcal', us: 'kcal', uk: 'kcal' },
   minutes: { metric: 'min', us: 'min', uk: 'min' },
   weight: { metric: 'kg', us: 'lb', uk: 'st' },
+  // en_GB keeps Celsius (the UK column of Fitbit's unit table).
+  temperature: { metric: '°C', us: '°F', uk: '°C' },
+  'temperature-difference': { metric: '°C', us: '°F', uk: '°C' },
+  'heart-rate': { metric: 'bpm', us: 'bpm', uk: 'bpm' },
+  milliseconds: { metric: 'ms', us: 'ms', uk: 'ms' },
+  percent: { metric: '%', us: '%', uk: '%' },
+  'breathing-rate': { metric: 'breaths/min', us: 'breaths/min', uk: 'breaths/min' },
+  'vo2-max': { metric: 'mL/kg/min', us: 'mL/kg/min', uk: 'mL/kg/min' },
 };
+
+const FAHRENHEIT_PER_CELSIUS = 9 / 5;
+const FAHRENHEIT_AT_ZERO_CELSIUS = 32;
+const SAME = { metric: 1, us: 1, uk: 1 };
 
 const BASE_PER_UNIT: Record<Quantity, Record<UnitSystem, number>> = {
   count: { metric: 1, us: 1, uk: 1 },
@@ -45,7 +73,20 @@ const BASE_PER_UNIT: Record<Quantity, Record<UnitSystem, number>> = {
   energy: { metric: 1, us: 1, uk: 1 },
   minutes: { metric: 1, us: 1, uk: 1 },
   weight: { metric: G_PER_KG, us: G_PER_POUND, uk: G_PER_STONE },
+  // Base °C per unit: one °F is 5/9 °C (the 32° offset of temperatures is applied separately).
+  temperature: { metric: 1, us: 1 / FAHRENHEIT_PER_CELSIUS, uk: 1 },
+  'temperature-difference': { metric: 1, us: 1 / FAHRENHEIT_PER_CELSIUS, uk: 1 },
+  'heart-rate': SAME,
+  milliseconds: SAME,
+  percent: SAME,
+  'breathing-rate': SAME,
+  'vo2-max': SAME,
 };
+
+/** The base-unit value of zero in a label's scale (only temperatures have an offset). */
+function offsetOf(quantity: Quantity, label: string): number {
+  return quantity === 'temperature' && label === '°F' ? FAHRENHEIT_AT_ZERO_CELSIUS : 0;
+}
 
 export function isUnitSystem(value: unknown): value is UnitSystem {
   return typeof value === 'string' && (UNIT_SYSTEMS as readonly string[]).includes(value);
@@ -75,11 +116,13 @@ export function convertBetween(
   to: string,
 ): number {
   if (from === to) return value;
-  return (value * basePerLabel(quantity, from)) / basePerLabel(quantity, to);
+  const base = (value - offsetOf(quantity, from)) * basePerLabel(quantity, from);
+  return base / basePerLabel(quantity, to) + offsetOf(quantity, to);
 }
 
 export function fromBaseUnit(quantity: Quantity, value: number, system: UnitSystem): number {
-  return value / BASE_PER_UNIT[quantity][system];
+  const label = LABELS[quantity][system];
+  return value / BASE_PER_UNIT[quantity][system] + (label ? offsetOf(quantity, label) : 0);
 }
 
 /** Rounds half away from zero to a fixed number of decimals, without binary noise (1.005 -> 1.01). */

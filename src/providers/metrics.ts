@@ -2,8 +2,13 @@
 // carries that metric (legacy Fitbit resource and daily-summary field, Google Health data type).
 /**
  * API:
- * - `MetricId`, `METRICS` (catalog order = column order), `DEFAULT_METRIC_IDS` (the 11 activity
- *   metrics), `metric(id)`, `isMetricId`.
+ * - `MetricId`, `METRICS` (catalog order = column order, grouped by `Domain`: activity, heart,
+ *   vitals, body, fitness), `DOMAINS`, `DEFAULT_METRIC_IDS` (the 11 activity metrics),
+ *   `metric(id)`, `isMetricId`.
+ * - Google sources are read two ways (`GoogleSource.read`): 'daily-rollup' (one
+ *   DailyRollupDataPoint member per day, from dailyRollUp) or 'daily-summary' (a DataPoint member
+ *   carrying its own `date`, from `list` filtered on that date: resting heart rate and HRV come as
+ *   daily values only this way, their roll-ups give a personal range).
  * - `supportsMetric(providerId, id)`, `supportedMetricIds(providerId, ids)`: a metric a provider
  *   cannot supply is left out of that provider's columns, never filled with zeros.
  * - `columnsFor(providerId, ids, units)`: [{ metricId, header }] in catalog order, e.g.
@@ -29,7 +34,33 @@ export type MetricId =
   | 'minutesLightlyActive'
   | 'minutesFairlyActive'
   | 'minutesVeryActive'
-  | 'weight';
+  | 'restingHeartRate'
+  | 'hrvAverage'
+  | 'hrvDeepSleepRmssd'
+  | 'heartRateAvg'
+  | 'heartRateMin'
+  | 'heartRateMax'
+  | 'azmFatBurn'
+  | 'azmCardio'
+  | 'azmPeak'
+  | 'azmTotal'
+  | 'spo2Average'
+  | 'breathingRate'
+  | 'skinTemperature'
+  | 'skinTemperatureRelative'
+  | 'weight'
+  | 'bodyFat'
+  | 'vo2Max';
+
+/** What a metric is about: the sidebar groups metrics by it, and each maps to a permission. */
+export type Domain = 'activity' | 'heart' | 'vitals' | 'body' | 'fitness';
+export const DOMAINS: readonly { id: Domain; label: string }[] = [
+  { id: 'activity', label: 'Activity' },
+  { id: 'heart', label: 'Heart' },
+  { id: 'vitals', label: 'Vitals' },
+  { id: 'body', label: 'Body' },
+  { id: 'fitness', label: 'Fitness' },
+];
 
 export const FITBIT_SCOPES = { activity: 'activity', weight: 'weight' } as const;
 
@@ -52,19 +83,27 @@ export interface FitbitSource {
 }
 
 /**
- * How to read the metric from one DailyRollupDataPoint of its data type. Google's proto3 JSON
- * omits zero-valued fields, so a present member with a missing field means 0.
+ * How to read the metric from its data type's member. Google's proto3 JSON omits zero-valued
+ * fields, so a present member with a missing field means 0; except a field the discovery doc
+ * marks Optional (`optional: true`): its absence means "not measured" and the cell stays empty.
  */
 export type GoogleValue =
-  | { kind: 'int64'; field: string }
-  | { kind: 'double'; field: string }
+  | { kind: 'int64'; field: string; optional?: boolean }
+  | { kind: 'double'; field: string; optional?: boolean }
   | { kind: 'duration-minutes'; field: string }
-  | { kind: 'active-minutes'; level: 'LIGHT' | 'MODERATE' | 'VIGOROUS' };
+  | { kind: 'active-minutes'; level: 'LIGHT' | 'MODERATE' | 'VIGOROUS' }
+  /** The sum of int64 fields (active zone minutes over the three zones). */
+  | { kind: 'int64-sum'; fields: string[] }
+  /** One double minus another, empty when the subtrahend (an Optional field) is absent. */
+  | { kind: 'double-difference'; field: string; minus: string };
+
+export type GoogleRead = 'daily-rollup' | 'daily-summary';
 
 export interface GoogleSource {
-  /** Data type id in /v4/users/me/dataTypes/{dataType}/dataPoints:dailyRollUp */
+  /** Data type id in /v4/users/me/dataTypes/{dataType}/dataPoints[:dailyRollUp] */
   dataType: string;
-  /** Member of DailyRollupDataPoint holding the rollup value. */
+  read: GoogleRead;
+  /** Member of DailyRollupDataPoint ('daily-rollup') or of DataPoint ('daily-summary'). */
   member: string;
   /** Read in the base unit of the metric's quantity (mm, kcal, g, min); converted afterwards. */
   value: GoogleValue;
@@ -74,6 +113,7 @@ export interface GoogleSource {
 export interface MetricDef {
   id: MetricId;
   label: string;
+  domain: Domain;
   quantity: Quantity;
   /** Decimals kept in the sheet (values are rounded so re-syncs write identical cells). */
   decimals: number;
@@ -93,8 +133,42 @@ function activity(resource: string, summaryField: string | null, maxDays = 1095)
 }
 
 function google(dataType: string, member: string, value: GoogleValue): GoogleSource {
-  return { dataType, member, value, scope: GOOGLE_HEALTH_SCOPES.activity };
+  return { dataType, read: 'daily-rollup', member, value, scope: GOOGLE_HEALTH_SCOPES.activity };
 }
+
+/** A Google Health daily column the legacy Fitbit provider does not supply. */
+function healthOnly(
+  id: MetricId,
+  label: string,
+  domain: Domain,
+  quantity: Quantity,
+  decimals: number,
+  google: GoogleSource,
+): MetricDef {
+  return { id, label, domain, quantity, decimals, isDefault: false, fitbit: null, google };
+}
+
+function rollup(
+  dataType: string,
+  member: string,
+  value: GoogleValue,
+  scope: string = GOOGLE_HEALTH_SCOPES.measurements,
+): GoogleSource {
+  return { dataType, read: 'daily-rollup', member, value, scope };
+}
+
+function summary(
+  dataType: string,
+  member: string,
+  value: GoogleValue,
+  scope: string = GOOGLE_HEALTH_SCOPES.measurements,
+): GoogleSource {
+  return { dataType, read: 'daily-summary', member, value, scope };
+}
+
+const AZM_FIELDS = ['sumInFatBurnHeartZone', 'sumInCardioHeartZone', 'sumInPeakHeartZone'];
+const azm = (value: GoogleValue) =>
+  rollup('active-zone-minutes', 'activeZoneMinutes', value, GOOGLE_HEALTH_SCOPES.activity);
 
 export const METRICS: readonly MetricDef[] = [
   {
@@ -102,6 +176,7 @@ export const METRICS: readonly MetricDef[] = [
     label: 'Steps',
     quantity: 'count',
     decimals: 0,
+    domain: 'activity',
     isDefault: true,
     fitbit: activity('steps', 'steps'),
     google: google('steps', 'steps', { kind: 'int64', field: 'countSum' }),
@@ -111,6 +186,7 @@ export const METRICS: readonly MetricDef[] = [
     label: 'Distance',
     quantity: 'distance',
     decimals: 3,
+    domain: 'activity',
     isDefault: true,
     // The summary keeps distance in summary.distances[] under activity "total" (special-cased).
     fitbit: activity('distance', 'distances'),
@@ -121,6 +197,7 @@ export const METRICS: readonly MetricDef[] = [
     label: 'Calories',
     quantity: 'energy',
     decimals: 0,
+    domain: 'activity',
     isDefault: true,
     fitbit: activity('calories', 'caloriesOut'),
     google: google('total-calories', 'totalCalories', { kind: 'double', field: 'kcalSum' }),
@@ -130,6 +207,7 @@ export const METRICS: readonly MetricDef[] = [
     label: 'Activity calories',
     quantity: 'energy',
     decimals: 0,
+    domain: 'activity',
     isDefault: true,
     // Fitbit serves activityCalories time series 30 days at a time, not 1095.
     fitbit: activity('activityCalories', 'activityCalories', 30),
@@ -143,6 +221,7 @@ export const METRICS: readonly MetricDef[] = [
     label: 'BMR calories',
     quantity: 'energy',
     decimals: 0,
+    domain: 'activity',
     isDefault: true,
     fitbit: activity('caloriesBMR', 'caloriesBMR'),
     // basal-energy-burned exists as a data type but DailyRollupDataPoint has no member for it
@@ -154,6 +233,7 @@ export const METRICS: readonly MetricDef[] = [
     label: 'Floors',
     quantity: 'count',
     decimals: 0,
+    domain: 'activity',
     isDefault: true,
     fitbit: activity('floors', 'floors'),
     google: google('floors', 'floors', { kind: 'int64', field: 'countSum' }),
@@ -163,6 +243,7 @@ export const METRICS: readonly MetricDef[] = [
     label: 'Elevation',
     quantity: 'elevation',
     decimals: 2,
+    domain: 'activity',
     isDefault: true,
     fitbit: activity('elevation', 'elevation'),
     google: google('altitude', 'altitude', { kind: 'int64', field: 'gainMillimetersSum' }),
@@ -172,6 +253,7 @@ export const METRICS: readonly MetricDef[] = [
     label: 'Sedentary',
     quantity: 'minutes',
     decimals: 0,
+    domain: 'activity',
     isDefault: true,
     fitbit: activity('minutesSedentary', 'sedentaryMinutes'),
     google: google('sedentary-period', 'sedentaryPeriod', {
@@ -184,6 +266,7 @@ export const METRICS: readonly MetricDef[] = [
     label: 'Lightly active',
     quantity: 'minutes',
     decimals: 0,
+    domain: 'activity',
     isDefault: true,
     fitbit: activity('minutesLightlyActive', 'lightlyActiveMinutes'),
     google: google('active-minutes', 'activeMinutes', { kind: 'active-minutes', level: 'LIGHT' }),
@@ -193,6 +276,7 @@ export const METRICS: readonly MetricDef[] = [
     label: 'Fairly active',
     quantity: 'minutes',
     decimals: 0,
+    domain: 'activity',
     isDefault: true,
     fitbit: activity('minutesFairlyActive', 'fairlyActiveMinutes'),
     google: google('active-minutes', 'activeMinutes', {
@@ -205,6 +289,7 @@ export const METRICS: readonly MetricDef[] = [
     label: 'Very active',
     quantity: 'minutes',
     decimals: 0,
+    domain: 'activity',
     isDefault: true,
     fitbit: activity('minutesVeryActive', 'veryActiveMinutes'),
     google: google('active-minutes', 'activeMinutes', {
@@ -212,9 +297,152 @@ export const METRICS: readonly MetricDef[] = [
       level: 'VIGOROUS',
     }),
   },
+  // Heart. Resting heart rate and HRV are daily summaries (their roll-ups only give a personal
+  // range); heart rate is a roll-up capped at 14 days.
+  healthOnly(
+    'restingHeartRate',
+    'Resting heart rate',
+    'heart',
+    'heart-rate',
+    0,
+    summary('daily-resting-heart-rate', 'dailyRestingHeartRate', {
+      kind: 'int64',
+      field: 'beatsPerMinute',
+    }),
+  ),
+  healthOnly(
+    'hrvAverage',
+    'HRV',
+    'heart',
+    'milliseconds',
+    1,
+    summary('daily-heart-rate-variability', 'dailyHeartRateVariability', {
+      kind: 'double',
+      field: 'averageHeartRateVariabilityMilliseconds',
+      optional: true,
+    }),
+  ),
+  healthOnly(
+    'hrvDeepSleepRmssd',
+    'HRV deep sleep RMSSD',
+    'heart',
+    'milliseconds',
+    1,
+    summary('daily-heart-rate-variability', 'dailyHeartRateVariability', {
+      kind: 'double',
+      field: 'deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds',
+      optional: true,
+    }),
+  ),
+  healthOnly(
+    'heartRateAvg',
+    'Heart rate avg',
+    'heart',
+    'heart-rate',
+    1,
+    rollup('heart-rate', 'heartRate', { kind: 'double', field: 'beatsPerMinuteAvg' }),
+  ),
+  healthOnly(
+    'heartRateMin',
+    'Heart rate min',
+    'heart',
+    'heart-rate',
+    0,
+    rollup('heart-rate', 'heartRate', { kind: 'double', field: 'beatsPerMinuteMin' }),
+  ),
+  healthOnly(
+    'heartRateMax',
+    'Heart rate max',
+    'heart',
+    'heart-rate',
+    0,
+    rollup('heart-rate', 'heartRate', { kind: 'double', field: 'beatsPerMinuteMax' }),
+  ),
+  // Active zone minutes as the API sums them (whether cardio and peak are already counted double
+  // is unverified); the total is the sum of the three.
+  healthOnly(
+    'azmFatBurn',
+    'Zone minutes fat burn',
+    'heart',
+    'minutes',
+    0,
+    azm({ kind: 'int64', field: 'sumInFatBurnHeartZone' }),
+  ),
+  healthOnly(
+    'azmCardio',
+    'Zone minutes cardio',
+    'heart',
+    'minutes',
+    0,
+    azm({ kind: 'int64', field: 'sumInCardioHeartZone' }),
+  ),
+  healthOnly(
+    'azmPeak',
+    'Zone minutes peak',
+    'heart',
+    'minutes',
+    0,
+    azm({ kind: 'int64', field: 'sumInPeakHeartZone' }),
+  ),
+  healthOnly(
+    'azmTotal',
+    'Active zone minutes',
+    'heart',
+    'minutes',
+    0,
+    azm({ kind: 'int64-sum', fields: AZM_FIELDS }),
+  ),
+  // Vitals: nightly summaries, dated by the day the night ends.
+  healthOnly(
+    'spo2Average',
+    'SpO2',
+    'vitals',
+    'percent',
+    1,
+    summary('daily-oxygen-saturation', 'dailyOxygenSaturation', {
+      kind: 'double',
+      field: 'averagePercentage',
+    }),
+  ),
+  healthOnly(
+    'breathingRate',
+    'Breathing rate',
+    'vitals',
+    'breathing-rate',
+    1,
+    summary('daily-respiratory-rate', 'dailyRespiratoryRate', {
+      kind: 'double',
+      field: 'breathsPerMinute',
+    }),
+  ),
+  healthOnly(
+    'skinTemperature',
+    'Skin temperature',
+    'vitals',
+    'temperature',
+    2,
+    summary('daily-sleep-temperature-derivations', 'dailySleepTemperatureDerivations', {
+      kind: 'double',
+      field: 'nightlyTemperatureCelsius',
+    }),
+  ),
+  // Fitbit's "relative skin temperature": nightly minus the person's baseline.
+  healthOnly(
+    'skinTemperatureRelative',
+    'Skin temperature vs baseline',
+    'vitals',
+    'temperature-difference',
+    2,
+    summary('daily-sleep-temperature-derivations', 'dailySleepTemperatureDerivations', {
+      kind: 'double-difference',
+      field: 'nightlyTemperatureCelsius',
+      minus: 'baselineTemperatureCelsius',
+    }),
+  ),
   {
     id: 'weight',
     label: 'Weight',
+    domain: 'body',
     quantity: 'weight',
     decimals: 2,
     isDefault: false,
@@ -227,11 +455,33 @@ export const METRICS: readonly MetricDef[] = [
     },
     google: {
       dataType: 'weight',
+      read: 'daily-rollup',
       member: 'weight',
       value: { kind: 'double', field: 'weightGramsAvg' },
       scope: GOOGLE_HEALTH_SCOPES.measurements,
     },
   },
+  healthOnly(
+    'bodyFat',
+    'Body fat',
+    'body',
+    'percent',
+    1,
+    rollup('body-fat', 'bodyFat', { kind: 'double', field: 'bodyFatPercentageAvg' }),
+  ),
+  healthOnly(
+    'vo2Max',
+    'VO2 max',
+    'fitness',
+    'vo2-max',
+    1,
+    summary(
+      'daily-vo2-max',
+      'dailyVo2Max',
+      { kind: 'double', field: 'vo2Max' },
+      GOOGLE_HEALTH_SCOPES.activity,
+    ),
+  ),
 ];
 
 export const KEY_HEADER = 'Date';

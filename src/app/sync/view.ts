@@ -10,7 +10,7 @@ import { dayCount } from '../../core/dates';
 import type { KeyValueStore } from '../../core/ports';
 import { UNIT_SYSTEMS, type UnitSystem } from '../../core/units';
 import { dataSourceFor } from '../providers';
-import { METRICS, type MetricId } from '../../providers/metrics';
+import { METRICS, type Domain, type MetricId } from '../../providers/metrics';
 import type { ProviderId } from '../../providers/provider';
 import { completeDayCount, dayCoverage } from './coverage';
 import { JobStore, StatusStore, type SyncMode } from './job-store';
@@ -26,7 +26,8 @@ export interface SyncView {
     metrics: string[];
     units: UnitSystem;
     unitChoices: UnitSystem[];
-    available: { id: MetricId; label: string; isDefault: boolean }[];
+    // `domain` lets the sidebar group the choices (Activity, Heart, Vitals, Body, Fitness).
+    available: { id: MetricId; label: string; domain: Domain; isDefault: boolean }[];
   };
   running: boolean;
   lastSync: { atMs: number; days: number; mode: SyncMode } | null;
@@ -100,7 +101,7 @@ export function syncView(
     };
   const available = METRICS.filter(
     (m) => providerId === null || dataSourceFor(providerId).supportedMetricIds([m.id]).length > 0,
-  ).map((m) => ({ id: m.id, label: m.label, isDefault: m.isDefault }));
+  ).map((m) => ({ id: m.id, label: m.label, domain: m.domain, isDefault: m.isDefault }));
   return {
     settings: {
       metrics: settings.metrics,

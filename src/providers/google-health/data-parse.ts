@@ -1,9 +1,15 @@
-// Reads Google Health API v4 dailyRollUp responses into day values in the chosen unit system.
+// Reads Google Health API v4 dailyRollUp and daily-summary `list` responses into day values in
+// the chosen unit system.
 /**
  * API: `parseGoogleHealthResponse(request, response)` -> ParseResult.
  * Wire facts it relies on (platform facts, discovery doc):
  * - `rollupDataPoints` come newest first; each names its day in `civilStartTime.date`
  *   {year, month, day}; order is irrelevant here because values are keyed by date.
+ * - A `list` answer has `dataPoints`, each a DataPoint whose member for the data type (e.g.
+ *   `dailyRestingHeartRate`) names its day in `date` {year, month, day}.
+ * - A field the discovery doc marks Optional (HRV, the temperature baseline) may be absent on a
+ *   day that has the summary: its cell stays empty rather than reading 0.
+ * - Temperatures come in °C; a difference of temperatures converts without the 32° offset.
  * - Days without data are ABSENT (their cells stay empty); a present day with a zero is 0.
  * - int64 values (countSum, millimetersSum, activeMinutesSum) are JSON strings; kcal and grams
  *   are JSON numbers; durations are strings like "41220s".
@@ -24,19 +30,23 @@ import { nextPageRequest } from './data-plan';
 
 class Malformed extends Error {}
 
-function dayOf(point: Record<string, unknown>): CivilDate {
-  const start = point.civilStartTime;
-  const date = isRecord(start) ? start.date : undefined;
-  if (!isRecord(date)) throw new Malformed('a data point has no civilStartTime.date');
+function civilDateOf(date: unknown, where: string): CivilDate {
+  if (!isRecord(date)) throw new Malformed(`a data point has no ${where}`);
   const { year, month, day } = date;
   if (typeof year !== 'number' || typeof month !== 'number' || typeof day !== 'number') {
-    throw new Malformed('civilStartTime.date is not {year, month, day} numbers');
+    throw new Malformed(`${where} is not {year, month, day} numbers`);
   }
   try {
     return fromParts({ year, month, day });
   } catch {
-    throw new Malformed(`civilStartTime.date ${year}-${month}-${day} is not a calendar date`);
+    throw new Malformed(`${where} ${year}-${month}-${day} is not a calendar date`);
   }
+}
+
+/** The day a roll-up point is for (its window's civil start). */
+function rollupDayOf(point: Record<string, unknown>): CivilDate {
+  const start = point.civilStartTime;
+  return civilDateOf(isRecord(start) ? start.date : undefined, 'civilStartTime.date');
 }
 
 /** int64 as a JSON string (also tolerated as a number); missing means proto3's default 0. */
@@ -62,12 +72,27 @@ function durationSeconds(value: unknown, what: string): number {
   return Number(m[1]);
 }
 
-function readValue(member: Record<string, unknown>, spec: GoogleValue, name: string): number {
+/** The metric's base-unit value, or null when an Optional field says "not measured". */
+function readValue(
+  member: Record<string, unknown>,
+  spec: GoogleValue,
+  name: string,
+): number | null {
   switch (spec.kind) {
     case 'int64':
+      if (spec.optional && member[spec.field] === undefined) return null;
       return int64(member[spec.field], `${name}.${spec.field}`);
     case 'double':
+      if (spec.optional && member[spec.field] === undefined) return null;
       return double(member[spec.field], `${name}.${spec.field}`);
+    case 'int64-sum':
+      return spec.fields.reduce((sum, f) => sum + int64(member[f], `${name}.${f}`), 0);
+    case 'double-difference':
+      if (member[spec.minus] === undefined) return null;
+      return (
+        double(member[spec.field], `${name}.${spec.field}`) -
+        double(member[spec.minus], `${name}.${spec.minus}`)
+      );
     case 'duration-minutes':
       return durationSeconds(member[spec.field], `${name}.${spec.field}`) / 60;
     case 'active-minutes': {
@@ -83,8 +108,10 @@ function readValue(member: Record<string, unknown>, spec: GoogleValue, name: str
 }
 
 function parsePoints(request: PlannedRequest, body: Record<string, unknown>): DayValues {
-  const points = body.rollupDataPoints ?? [];
-  if (!Array.isArray(points)) throw new Malformed('rollupDataPoints is not a list');
+  const list = request.shape === 'google-daily-list';
+  const listName = list ? 'dataPoints' : 'rollupDataPoints';
+  const points = body[listName] ?? [];
+  if (!Array.isArray(points)) throw new Malformed(`${listName} is not a list`);
   const ids: MetricId[] = request.covers.metricIds.map((id) => {
     if (!isMetricId(id) || !metric(id).google)
       throw new Malformed(`metric ${id} has no Google source`);
@@ -93,7 +120,14 @@ function parsePoints(request: PlannedRequest, body: Record<string, unknown>): Da
   const values: DayValues = {};
   for (const point of points) {
     if (!isRecord(point)) throw new Malformed('a data point is not an object');
-    const date = dayOf(point);
+    let date: CivilDate;
+    if (list) {
+      // Every metric of one list request reads the same member (one data type per request).
+      const name = metric(ids[0]).google!.member;
+      const member = point[name];
+      if (!isRecord(member)) throw new Malformed(`a data point has no ${name}`);
+      date = civilDateOf(member.date, `${name}.date`);
+    } else date = rollupDayOf(point);
     if (
       compareDates(date, request.covers.start) < 0 ||
       compareDates(date, request.covers.end) > 0
@@ -109,6 +143,7 @@ function parsePoints(request: PlannedRequest, body: Record<string, unknown>): Da
       if (member === undefined) continue;
       if (!isRecord(member)) throw new Malformed(`${src.member} is not an object`);
       const base = readValue(member, src.value, src.member);
+      if (base === null) continue;
       row[id] = roundTo(fromBaseUnit(def.quantity, base, request.units), def.decimals);
     }
     values[date] = row;
@@ -121,7 +156,7 @@ export function parseGoogleHealthResponse(
   response: HttpResponse,
 ): ParseResult {
   try {
-    if (request.shape !== 'google-daily-rollup')
+    if (request.shape !== 'google-daily-rollup' && request.shape !== 'google-daily-list')
       throw new Malformed(`not a Google request shape: ${request.shape}`);
     const parsed = jsonObjectBody(response);
     if (!parsed.ok) throw new Malformed(parsed.reason);

@@ -1,24 +1,33 @@
-// Plans Google Health API v4 dailyRollUp requests: one per data type per chunk of at most the
-// type's documented range, metrics sharing a data type sharing the request.
+// Plans Google Health API v4 requests at the floor: a dailyRollUp per roll-up data type and chunk
+// of at most the type's documented range, a `list` per daily-summary data type for the whole range.
 /**
  * API:
- * - `planGoogleHealthRequests(range, metricIds, units)`: PlannedRequest[] ordered by the last day
- *   they cover.
+ * - `planGoogleHealthRequests(range, metricIds, units)`: PlannedRequest[]: the daily-summary
+ *   lists first (each covers every day of the range), then the roll-ups ordered by the last day
+ *   they cover, so days complete from the start of the range onwards as the roll-ups come in.
  * - `googleRangeCapDays(dataType)`: 14 for total-calories, active-minutes, heart-rate and
  *   calories-in-heart-rate-zone, 90 otherwise (DailyRollUpDataPointsRequest.range).
  * - `nextPageRequest(request, pageToken)`: the follow-up request for a response that carried
- *   nextPageToken (same body plus pageToken, as the API requires).
- * - `GOOGLE_HEALTH_API_BASE`, `rollupBody(range, days)`.
- * The body's range is a CivilTimeInterval whose `end` is EXCLUSIVE, with unpadded numbers:
+ *   nextPageToken (same body or query plus pageToken, as the API requires).
+ * - `dailySummaryFilter(dataType, range)`: the `list` filter on a daily summary's date.
+ * - `GOOGLE_HEALTH_API_BASE`, `LIST_PAGE_SIZE`, `rollupBody(range)`.
+ * The roll-up body's range is a CivilTimeInterval whose `end` is EXCLUSIVE, with unpadded numbers:
  * {"range":{"start":{"date":{"year":2026,"month":11,"day":1}},"end":{"date":{...}}},
  *  "windowSizeDays":1,"pageSize":<days in the chunk>}.
+ * A daily-summary list is GET .../dataTypes/{type}/dataPoints?pageSize=10000&filter=
+ * daily_resting_heart_rate.date >= "2026-11-01" AND daily_resting_heart_rate.date < "2026-11-23"
+ * (the filter grammar of the discovery doc: the type in snake_case, `>=` and `<`, `AND`). One
+ * point per day and the largest page size: one page for any range up to 27 years; a later page
+ * (the API may answer a full page with a token and then `{}`) is planned when its token arrives.
  */
 import { addDays, chunkRange, dateParts, dayCount, type DateRange } from '../../core/dates';
 import { orderByLastDay, type PlannedRequest } from '../../core/planned-request';
 import type { UnitSystem } from '../../core/units';
-import { metric, supportedMetricIds, type MetricId } from '../metrics';
+import { metric, supportedMetricIds, type GoogleRead, type MetricId } from '../metrics';
 
 export const GOOGLE_HEALTH_API_BASE = 'https://health.googleapis.com';
+/** `list`'s largest page size (discovery doc, users.dataTypes.dataPoints.list pageSize). */
+export const LIST_PAGE_SIZE = 10000;
 
 const SHORT_RANGE_TYPES = new Set([
   'total-calories',
@@ -54,8 +63,50 @@ export function rollupBody(range: DateRange): RollupBody {
   };
 }
 
-function rollupUrl(dataType: string): string {
-  return `${GOOGLE_HEALTH_API_BASE}/v4/users/me/dataTypes/${dataType}/dataPoints:dailyRollUp`;
+function dataPointsUrl(dataType: string): string {
+  return `${GOOGLE_HEALTH_API_BASE}/v4/users/me/dataTypes/${dataType}/dataPoints`;
+}
+
+/** `daily_vo2_max.date >= "2026-11-01" AND daily_vo2_max.date < "2026-11-23"` (end exclusive). */
+export function dailySummaryFilter(dataType: string, range: DateRange): string {
+  const field = `${dataType.replace(/-/g, '_')}.date`;
+  return `${field} >= "${range.start}" AND ${field} < "${addDays(range.end, 1)}"`;
+}
+
+function rollupRequests(
+  dataType: string,
+  ids: MetricId[],
+  range: DateRange,
+  units: UnitSystem,
+): PlannedRequest[] {
+  return chunkRange(range, googleRangeCapDays(dataType)).map((chunk) => ({
+    id: `google ${dataType} ${chunk.start}..${chunk.end}`,
+    method: 'post',
+    url: `${dataPointsUrl(dataType)}:dailyRollUp`,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(rollupBody(chunk)),
+    shape: 'google-daily-rollup',
+    covers: { start: chunk.start, end: chunk.end, metricIds: [...ids] },
+    units,
+  }));
+}
+
+function listRequest(
+  dataType: string,
+  ids: MetricId[],
+  range: DateRange,
+  units: UnitSystem,
+): PlannedRequest {
+  const query = `pageSize=${LIST_PAGE_SIZE}&filter=${encodeURIComponent(dailySummaryFilter(dataType, range))}`;
+  return {
+    id: `google ${dataType} list ${range.start}..${range.end}`,
+    method: 'get',
+    url: `${dataPointsUrl(dataType)}?${query}`,
+    headers: {},
+    shape: 'google-daily-list',
+    covers: { start: range.start, end: range.end, metricIds: [...ids] },
+    units,
+  };
 }
 
 export function planGoogleHealthRequests(
@@ -64,37 +115,32 @@ export function planGoogleHealthRequests(
   units: UnitSystem,
 ): PlannedRequest[] {
   if (dayCount(range) === 0) return [];
-  const byType = new Map<string, MetricId[]>();
+  const byType = new Map<string, { read: GoogleRead; ids: MetricId[] }>();
   for (const id of supportedMetricIds('google-health', metricIds)) {
-    const dataType = metric(id).google?.dataType;
-    if (!dataType) continue;
-    const ids = byType.get(dataType) ?? [];
-    ids.push(id);
-    byType.set(dataType, ids);
+    const source = metric(id).google;
+    if (!source) continue;
+    const entry = byType.get(source.dataType) ?? { read: source.read, ids: [] };
+    entry.ids.push(id);
+    byType.set(source.dataType, entry);
   }
-  const planned: PlannedRequest[] = [];
-  for (const [dataType, ids] of byType) {
-    for (const chunk of chunkRange(range, googleRangeCapDays(dataType))) {
-      planned.push({
-        id: `google ${dataType} ${chunk.start}..${chunk.end}`,
-        method: 'post',
-        url: rollupUrl(dataType),
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(rollupBody(chunk)),
-        shape: 'google-daily-rollup',
-        covers: { start: chunk.start, end: chunk.end, metricIds: [...ids] },
-        units,
-      });
-    }
+  const lists: PlannedRequest[] = [];
+  const rollups: PlannedRequest[] = [];
+  for (const [dataType, { read, ids }] of byType) {
+    if (read === 'daily-summary') lists.push(listRequest(dataType, ids, range, units));
+    else rollups.push(...rollupRequests(dataType, ids, range, units));
   }
-  return orderByLastDay(planned);
+  return [...lists, ...orderByLastDay(rollups)];
 }
 
 /** "All other request fields need to be the same as in the initial request" (pageToken doc). */
 export function nextPageRequest(request: PlannedRequest, pageToken: string): PlannedRequest {
+  const page = (request.page ?? 1) + 1;
+  const id = `${request.id.replace(/ page \d+$/, '')} page ${page}`;
+  if (request.method === 'get') {
+    const url = `${request.url.replace(/&pageToken=[^&]*$/, '')}&pageToken=${encodeURIComponent(pageToken)}`;
+    return { ...request, id, url, page };
+  }
   const body = JSON.parse(request.body ?? '{}') as RollupBody;
   body.pageToken = pageToken;
-  const page = (request.page ?? 1) + 1;
-  const baseId = request.id.replace(/ page \d+$/, '');
-  return { ...request, id: `${baseId} page ${page}`, body: JSON.stringify(body), page };
+  return { ...request, id, body: JSON.stringify(body), page };
 }

@@ -29,6 +29,32 @@ describe('units', () => {
     expect(unitLabel('weight', 'uk')).toBe('st');
   });
 
+  it('gives temperatures in °C or °F (US), and a temperature difference without the 32° offset', () => {
+    expect(unitLabel('temperature', 'metric')).toBe('°C');
+    expect(unitLabel('temperature', 'us')).toBe('°F');
+    expect(unitLabel('temperature', 'uk')).toBe('°C');
+    expect(fromBaseUnit('temperature', 34.5, 'metric')).toBe(34.5);
+    expect(roundTo(fromBaseUnit('temperature', 34.5, 'us'), 2)).toBe(94.1);
+    expect(roundTo(fromBaseUnit('temperature', -40, 'us'), 2)).toBe(-40);
+    expect(roundTo(fromBaseUnit('temperature-difference', 0.5, 'us'), 2)).toBe(0.9);
+    expect(roundTo(fromBaseUnit('temperature-difference', -1, 'us'), 2)).toBe(-1.8);
+    // A column changed from °C to °F and back keeps its values (the offset both ways).
+    expect(roundTo(convertBetween('temperature', 34.5, '°C', '°F'), 2)).toBe(94.1);
+    expect(roundTo(convertBetween('temperature', 94.1, '°F', '°C'), 2)).toBe(34.5);
+    expect(roundTo(convertBetween('temperature-difference', 0.9, '°F', '°C'), 2)).toBe(0.5);
+  });
+
+  it('shows heart rate, HRV, percentages, breathing rate and VO2 max in their one unit', () => {
+    for (const system of ['metric', 'us', 'uk'] as const) {
+      expect(unitLabel('heart-rate', system)).toBe('bpm');
+      expect(unitLabel('milliseconds', system)).toBe('ms');
+      expect(unitLabel('percent', system)).toBe('%');
+      expect(unitLabel('breathing-rate', system)).toBe('breaths/min');
+      expect(unitLabel('vo2-max', system)).toBe('mL/kg/min');
+      expect(fromBaseUnit('vo2-max', 44.2, system)).toBe(44.2);
+    }
+  });
+
   it('rounds half away from zero without binary noise', () => {
     expect(roundTo(1.005, 2)).toBe(1.01);
     expect(roundTo(0.1 + 0.2, 3)).toBe(0.3);

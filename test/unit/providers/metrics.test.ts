@@ -78,27 +78,99 @@ describe('metric catalog', () => {
     expect(scopesForMetrics('google-health', ['caloriesBMR'])).toEqual([]);
   });
 
-  it('maps every Google metric to a DailyRollupDataPoint member and field the discovery doc declares', () => {
+  it('maps every Google metric to a member and field the discovery doc declares (roll-up or daily summary)', () => {
     const { schemas, rootUrl } = googleDiscovery();
     expect(rootUrl).toBe('https://health.googleapis.com/');
-    const point = schemas.DailyRollupDataPoint.properties!;
     for (const m of METRICS) {
       if (!m.google) continue;
-      const member = point[m.google.member];
+      const container =
+        m.google.read === 'daily-rollup' ? schemas.DailyRollupDataPoint : schemas.DataPoint;
+      const member = container.properties![m.google.member];
       expect([m.id, member?.$ref]).toEqual([m.id, expect.any(String)]);
       const fields = schemas[member.$ref!].properties!;
-      const field =
-        m.google.value.kind === 'active-minutes'
-          ? 'activeMinutesRollupByActivityLevel'
-          : m.google.value.field;
-      expect([m.id, field in fields]).toEqual([m.id, true]);
+      const v = m.google.value;
+      const read =
+        v.kind === 'active-minutes'
+          ? ['activeMinutesRollupByActivityLevel']
+          : v.kind === 'int64-sum'
+            ? v.fields
+            : v.kind === 'double-difference'
+              ? [v.field, v.minus]
+              : [v.field];
+      for (const field of read) expect([m.id, field, field in fields]).toEqual([m.id, field, true]);
+      // A daily summary carries its own date: that is what the list filter and the parser use.
+      if (m.google.read === 'daily-summary') expect([m.id, 'date' in fields]).toEqual([m.id, true]);
     }
+  });
+
+  it('groups the Google Health metrics by domain, each with its unit in the header', () => {
+    const byDomain = (domain: string) =>
+      columnsFor(
+        'google-health',
+        METRICS.filter((m) => m.domain === domain).map((m) => m.id),
+        'metric',
+      ).map((c) => c.header);
+    expect(byDomain('heart')).toEqual([
+      'Resting heart rate (bpm)',
+      'HRV (ms)',
+      'HRV deep sleep RMSSD (ms)',
+      'Heart rate avg (bpm)',
+      'Heart rate min (bpm)',
+      'Heart rate max (bpm)',
+      'Zone minutes fat burn (min)',
+      'Zone minutes cardio (min)',
+      'Zone minutes peak (min)',
+      'Active zone minutes (min)',
+    ]);
+    expect(byDomain('vitals')).toEqual([
+      'SpO2 (%)',
+      'Breathing rate (breaths/min)',
+      'Skin temperature (°C)',
+      'Skin temperature vs baseline (°C)',
+    ]);
+    expect(byDomain('body')).toEqual(['Weight (kg)', 'Body fat (%)']);
+    expect(byDomain('fitness')).toEqual(['VO2 max (mL/kg/min)']);
+    expect(
+      columnsFor('google-health', ['skinTemperature', 'skinTemperatureRelative'], 'us').map(
+        (c) => c.header,
+      ),
+    ).toEqual(['Skin temperature (°F)', 'Skin temperature vs baseline (°F)']);
+  });
+
+  it('says the legacy Fitbit provider supplies none of the heart, vitals, body-fat and fitness metrics', () => {
+    const healthOnly = METRICS.filter((m) => ['heart', 'vitals', 'fitness'].includes(m.domain))
+      .map((m) => m.id)
+      .concat(['bodyFat']);
+    expect(healthOnly).toHaveLength(16);
+    expect(supportedMetricIds('fitbit', healthOnly)).toEqual([]);
+    expect(supportedMetricIds('google-health', healthOnly)).toHaveLength(16);
+    expect(columnsFor('fitbit', ['steps', 'restingHeartRate', 'bodyFat'], 'metric')).toEqual([
+      { metricId: 'steps', header: 'Steps' },
+    ]);
+  });
+
+  it('asks for the measurements scope for heart rate, vitals and body, the activity scope for zone minutes and VO2 max', () => {
+    const ACT = 'https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly';
+    const MEAS =
+      'https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly';
+    for (const id of ['azmFatBurn', 'azmTotal', 'vo2Max'] as const)
+      expect([id, scopesForMetrics('google-health', [id])]).toEqual([id, [ACT]]);
+    for (const id of [
+      'restingHeartRate',
+      'hrvAverage',
+      'heartRateAvg',
+      'spo2Average',
+      'breathingRate',
+      'skinTemperature',
+      'bodyFat',
+    ] as const)
+      expect([id, scopesForMetrics('google-health', [id])]).toEqual([id, [MEAS]]);
   });
 
   it('offers only scopes the Google discovery doc lists', () => {
     const doc = googleDiscovery();
     const all = METRICS.flatMap((m) => (m.google ? [m.google.scope] : []));
-    const text = JSON.stringify(doc.methods.find((x) => x.id.endsWith('dailyRollUp')));
+    const text = JSON.stringify(doc.methods.filter((x) => /(dailyRollUp|\.list)$/.test(x.id)));
     for (const scope of all) expect(text).toContain(scope);
   });
 });

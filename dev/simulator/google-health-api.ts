@@ -1,10 +1,13 @@
 // The Google Health API v4 routes on health.googleapis.com: bearer-token checks, per-minute rate
-// limit, scopes, the ACCOUNT_NOT_LINKED precondition, dailyRollUp with paging, and identity.
+// limit, scopes, the ACCOUNT_NOT_LINKED precondition, dailyRollUp with paging, `list` of daily
+// summaries (date filter, pageSize, pageToken), and identity.
 import { readBearer } from './client-auth';
-import { fromDayNumber, isValidDate, toDayNumber } from './civil-dates';
+import { fromDayNumber, isValidDate, localNow, toDayNumber } from './civil-dates';
 import type { SimContext } from './context';
 import { googleApiError, googleReasonError } from './google-errors';
 import { GOOGLE_DATA_TYPES } from './google-rollups';
+import { DAILY_SUMMARY_TYPES } from './google-summaries';
+import { parseDailySummaryFilter } from './list-filter';
 import { json } from './responses';
 import type { Route } from './routes';
 import { isGoogleHealthReadScope } from './scopes';
@@ -14,10 +17,15 @@ const MINUTE_MS = 60 * 1000;
 const SERVICE = 'health.googleapis.com';
 const DEFAULT_PAGE_SIZE = 90;
 const MAX_PAGE_SIZE = 10000;
+/** `list` without pageSize: "at most 1440 data points" (discovery doc). */
+const LIST_DEFAULT_PAGE_SIZE = 1440;
+/** How far back a list without a lower date bound looks (the simulator has to stop somewhere). */
+const LIST_UNBOUNDED_DAYS = 3650;
 /** Where ACCOUNT_NOT_LINKED sends a person; the simulator serves this sign-up page itself. */
 export const HEALTH_SIGNUP_URL = 'https://accounts.google.com/health/signup';
 
 const METHODS = {
+  list: 'google.devicesandservices.health.v4.DataPointsService.ListDataPoints',
   dailyRollUp: 'google.devicesandservices.health.v4.DataPointsService.DailyRollUp',
   getIdentity: 'google.devicesandservices.health.v4.UsersService.GetIdentity',
 };
@@ -217,6 +225,88 @@ function dailyRollUp(ctx: SimContext, req: SimRequest, p: Record<string, string>
   return json(200, out);
 }
 
+function encodeCursor(cursor: PageCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+/** The offset a page token stands for, or null when it does not belong to this request. */
+function decodeCursor(token: string, key: string): number | null {
+  try {
+    const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as PageCursor;
+    return c.key === key && Number.isInteger(c.offset) && c.offset >= 0 ? c.offset : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * GET dataPoints of a daily summary type: one DataPoint per day the filter selects, newest first.
+ * Like the live API, a full page carries a nextPageToken even when nothing follows, and that
+ * next page is then `{}` (health-data.md: "a last page can be {}").
+ */
+function listDataPoints(ctx: SimContext, req: SimRequest, p: Record<string, string>): SimResponse {
+  const spec = DAILY_SUMMARY_TYPES[p.dataType];
+  const user = authorize(
+    ctx,
+    req,
+    METHODS.list,
+    (s) => spec?.scopes.includes(s) ?? isGoogleHealthReadScope(s),
+  );
+  if (!('email' in user)) return user;
+  if (!userMatches(user, p.user)) {
+    return googleApiError(403, 'PERMISSION_DENIED', 'The caller does not have permission');
+  }
+  if (!spec)
+    return invalidArgument(`Data type '${p.dataType}' is not served by list in this simulator.`);
+  const filter = req.query.get('filter') ?? '';
+  const parsed = parseDailySummaryFilter(p.dataType, filter);
+  if (!parsed.ok) return invalidArgument(parsed.message);
+  const rawSize = req.query.get('pageSize');
+  let pageSize = LIST_DEFAULT_PAGE_SIZE;
+  if (rawSize !== null && rawSize !== '') {
+    if (!/^\d+$/.test(rawSize)) return invalidArgument('pageSize must be a non-negative integer.');
+    // "values above that will be truncated accordingly"; 0 means the default.
+    pageSize = Math.min(Number(rawSize) || LIST_DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  }
+  const key = JSON.stringify([p.user, p.dataType, filter, req.query.get('dataSourceFamily')]);
+  const token = req.query.get('pageToken');
+  let offset = 0;
+  if (token !== null && token !== '') {
+    const at = decodeCursor(token, key);
+    if (at === null)
+      return invalidArgument(
+        'Invalid page token: the request fields must match the request that returned it.',
+      );
+    offset = at;
+  }
+  const now = ctx.clock.now();
+  const today = localNow(now, user.timeZone).date;
+  const last = Math.min(
+    toDayNumber(today),
+    parsed.until === null ? Infinity : toDayNumber(parsed.until) - 1,
+  );
+  const first =
+    parsed.from === null ? toDayNumber(today) - LIST_UNBOUNDED_DAYS : toDayNumber(parsed.from);
+  const points: Record<string, unknown>[] = [];
+  for (let d = last; d >= first; d--) {
+    const date = fromDayNumber(d);
+    const value = spec.value(user, date, now);
+    if (value === null) continue; // days without data are absent
+    points.push({
+      name: `users/${user.healthUserId}/dataTypes/${p.dataType}/dataPoints/${date.replace(/-/g, '')}`,
+      dataSource: { platform: 'FITBIT', device: { manufacturer: 'Google', displayName: 'Fitbit' } },
+      [spec.member]: { date: civil(date).date, ...value },
+    });
+  }
+  const page = points.slice(offset, offset + pageSize);
+  const out: Record<string, unknown> = {};
+  // proto3 JSON leaves an empty list out: the empty last page is `{}`.
+  if (page.length > 0) out.dataPoints = page;
+  if (page.length === pageSize)
+    out.nextPageToken = encodeCursor({ offset: offset + pageSize, key });
+  return json(200, out);
+}
+
 function identity(ctx: SimContext, req: SimRequest, p: Record<string, string>): SimResponse {
   const user = authorize(ctx, req, METHODS.getIdentity, isGoogleHealthReadScope);
   if (!('email' in user)) return user;
@@ -230,6 +320,14 @@ function identity(ctx: SimContext, req: SimRequest, p: Record<string, string>): 
 }
 
 export const GOOGLE_HEALTH_ROUTES: Route[] = [
+  {
+    host: SERVICE,
+    method: 'GET',
+    template: '/v4/users/{user}/dataTypes/{dataType}/dataPoints',
+    kind: 'data',
+    discoveryMethod: 'users.dataTypes.dataPoints.list',
+    handle: listDataPoints,
+  },
   {
     host: SERVICE,
     method: 'POST',
@@ -248,13 +346,18 @@ export const GOOGLE_HEALTH_ROUTES: Route[] = [
   },
 ];
 
-/** For dataFor(): the member value a dailyRollUp of one day returns, or undefined when absent. */
+/**
+ * For dataFor(): the member value a dailyRollUp of one day returns (roll-up types), or the daily
+ * summary's member without its date (list types), or undefined when the day is absent.
+ */
 export function googleDayValue(
   user: SimUser,
   type: string,
   date: string,
   now: number,
 ): Record<string, unknown> | undefined {
+  const summary = DAILY_SUMMARY_TYPES[type];
+  if (summary) return summary.value(user, date, now) ?? undefined;
   const spec = GOOGLE_DATA_TYPES[type];
   if (!spec) throw new Error(`unknown Google Health data type: ${type}`);
   return spec.rollup(user, [date], now) ?? undefined;

@@ -2,6 +2,7 @@
 // names of the discovery document (int64 as JSON strings, durations as "<seconds>s", doubles as
 // numbers), combined over a window of one or more days.
 import { activityFor, weightFor, type DayActivity } from './synthetic-data';
+import { bodyFatFor } from './synthetic-health';
 import { GOOGLE_HEALTH_ACTIVITY, GOOGLE_HEALTH_METRICS } from './scopes';
 import type { SimUser } from './types';
 
@@ -44,6 +45,33 @@ function activityType(
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
+/** proto3 JSON leaves zero-valued fields out: an int64 field is present only when non-zero. */
+function int64Fields(fields: Record<string, number>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== 0) out[k] = String(v);
+  return out;
+}
+
+/** The average of a daily measurement over the window's days that have one, or null. */
+function averaged(
+  member: string,
+  field: string,
+  scopes: string[],
+  valueOf: (user: SimUser, date: string, now: number) => number | null,
+  scale: (avg: number) => number,
+): DataTypeSpec {
+  return {
+    member,
+    maxRangeDays: 90,
+    scopes,
+    rollup(user, dates, now) {
+      const vs = dates.map((d) => valueOf(user, d, now)).filter((v): v is number => v !== null);
+      if (!vs.length) return null;
+      return { [field]: scale(vs.reduce((s, v) => s + v, 0) / vs.length) };
+    },
+  };
+}
+
 /** Data-type ids are kebab-case in the path; members are the camelCase fields of DailyRollupDataPoint. */
 export const GOOGLE_DATA_TYPES: Record<string, DataTypeSpec> = {
   steps: activityType('steps', 90, (d) => ({ countSum: String(sumOf(d, (a) => a.steps)) })),
@@ -74,12 +102,16 @@ export const GOOGLE_DATA_TYPES: Record<string, DataTypeSpec> = {
   'sedentary-period': activityType('sedentaryPeriod', 90, (d) => ({
     durationSum: `${sumOf(d, (a) => a.minutesSedentary) * 60}s`,
   })),
-  'active-zone-minutes': activityType('activeZoneMinutes', 90, (d) => ({
-    sumInFatBurnHeartZone: String(sumOf(d, (a) => a.azmFatBurn)),
-    sumInCardioHeartZone: String(sumOf(d, (a) => a.azmCardio)),
-    sumInPeakHeartZone: String(sumOf(d, (a) => a.azmPeak)),
-  })),
-  // Which scope covers heart rate is not stated in platform-facts.md: accept either read scope.
+  // Peak minutes are 0 on many days: that field is then left out, the member still present.
+  'active-zone-minutes': activityType('activeZoneMinutes', 90, (d) =>
+    int64Fields({
+      sumInFatBurnHeartZone: sumOf(d, (a) => a.azmFatBurn),
+      sumInCardioHeartZone: sumOf(d, (a) => a.azmCardio),
+      sumInPeakHeartZone: sumOf(d, (a) => a.azmPeak),
+    }),
+  ),
+  // Google's scope table puts heart rate under health metrics and measurements (health-data.md);
+  // the per-type scope is not in the discovery doc, so the simulator requires the table's.
   'heart-rate': activityType(
     'heartRate',
     14,
@@ -88,16 +120,16 @@ export const GOOGLE_DATA_TYPES: Record<string, DataTypeSpec> = {
       beatsPerMinuteMin: Math.min(...d.map((a) => a.heartRateMin)),
       beatsPerMinuteMax: Math.max(...d.map((a) => a.heartRateMax)),
     }),
-    [GOOGLE_HEALTH_ACTIVITY, GOOGLE_HEALTH_METRICS],
+    [GOOGLE_HEALTH_METRICS],
   ),
-  weight: {
-    member: 'weight',
-    maxRangeDays: 90,
-    scopes: [GOOGLE_HEALTH_METRICS],
-    rollup(user, dates, now) {
-      const kg = dates.map((d) => weightFor(user, d, now)).filter((w): w is number => w !== null);
-      if (!kg.length) return null;
-      return { weightGramsAvg: Math.round((kg.reduce((s, w) => s + w, 0) / kg.length) * 1000) };
-    },
-  },
+  weight: averaged('weight', 'weightGramsAvg', [GOOGLE_HEALTH_METRICS], weightFor, (kg) =>
+    Math.round(kg * 1000),
+  ),
+  'body-fat': averaged(
+    'bodyFat',
+    'bodyFatPercentageAvg',
+    [GOOGLE_HEALTH_METRICS],
+    bodyFatFor,
+    (pct) => Math.round(pct * 100) / 100,
+  ),
 };

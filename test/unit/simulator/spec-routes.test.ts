@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ROUTES, type Simulator } from '../../../dev/simulator/index';
 import { FITBIT_ACTIVITY_RESOURCES } from '../../../dev/simulator/fitbit-values';
 import { GOOGLE_DATA_TYPES } from '../../../dev/simulator/google-rollups';
+import { DAILY_SUMMARY_TYPES } from '../../../dev/simulator/google-summaries';
 import { fitbitTokens, get, googleTokens, postJson, startSimulator, NOON_LA } from './helpers';
 
 // The API descriptions kept in the repository (specs/README.md says where each comes from).
@@ -42,7 +43,7 @@ function expectSchemaFields(value: any, schemaName: string, where: string): void
 
 test('the simulator serves data routes for both providers', () => {
   expect(served.filter((r) => r.host === 'api.fitbit.com').length).toBeGreaterThanOrEqual(8);
-  expect(served.filter((r) => r.host === 'health.googleapis.com').length).toBe(2);
+  expect(served.filter((r) => r.host === 'health.googleapis.com').length).toBe(3);
 });
 
 test.each(served.filter((r) => r.host === 'api.fitbit.com').map((r) => [r.method, r.template]))(
@@ -142,6 +143,27 @@ describe('sample responses', () => {
     }
     const id = await get(sim, 'health.googleapis.com/v4/users/me/identity', auth);
     expectSchemaFields(id.body, 'Identity', 'identity');
+  });
+
+  test('Google daily-summary lists use only the schemas’ field names, each member a DataPoint member', async () => {
+    const t = await googleTokens(sim);
+    const auth = { authorization: `Bearer ${t.access_token}` };
+    const members = discovery.schemas.DataPoint.properties;
+    for (const [type, spec] of Object.entries(DAILY_SUMMARY_TYPES)) {
+      expect(members[spec.member]?.$ref).toBeDefined();
+      const field = type.replace(/-/g, '_');
+      const filter = `${field}.date >= "2026-09-01" AND ${field}.date < "2026-09-15"`;
+      const r = await get(
+        sim,
+        `health.googleapis.com/v4/users/me/dataTypes/${type}/dataPoints?pageSize=10000&filter=${encodeURIComponent(filter)}`,
+        auth,
+      );
+      expect([type, r.status]).toEqual([type, 200]);
+      expect(r.body.dataPoints.length).toBeGreaterThan(5);
+      expectSchemaFields(r.body, 'ListDataPointsResponse', type);
+      for (const p of r.body.dataPoints)
+        expect(Object.keys(p[spec.member].date).sort()).toEqual(['day', 'month', 'year']);
+    }
   });
 
   test('Fitbit series bodies are keyed activities-<resource> with dateTime/value entries', async () => {

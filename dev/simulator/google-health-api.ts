@@ -268,6 +268,7 @@ function listDataPoints(ctx: SimContext, req: SimRequest, p: Record<string, stri
     // "values above that will be truncated accordingly"; 0 means the default.
     pageSize = Math.min(Number(rawSize) || LIST_DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   }
+  pageSize = Math.min(pageSize, ctx.settings.googleListPageCap ?? pageSize);
   const key = JSON.stringify([p.user, p.dataType, filter, req.query.get('dataSourceFamily')]);
   const token = req.query.get('pageToken');
   let offset = 0;

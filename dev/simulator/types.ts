@@ -64,6 +64,11 @@ export interface SimSettings {
   googleRateLimitPerMinute: number;
   /** Google refresh tokens of apps in "Testing" publishing status expire after 7 days (3p). */
   googleTokenRefreshExpiresInTesting?: boolean;
+  /**
+   * At most this many points per `list` page, whatever pageSize asks (a server may return fewer
+   * than asked; some types answered 50 a page: health-data.md). Unset: pageSize decides.
+   */
+  googleListPageCap?: number;
 }
 
 export type FaultKind =

@@ -7,8 +7,10 @@ import {
   addDays,
   backfill,
   dataRequests,
+  dataRoute,
   localDate,
   ok,
+  runTriggersUntilIdle,
   settledRows,
   sheetRows,
   startSyncBed,
@@ -243,5 +245,74 @@ describe('google: a scope refused at consent', () => {
       'daily-vo2-max',
       'steps',
     ]);
+  });
+});
+
+describe('google: daily summaries that come in pages', () => {
+  const PAGE = 100;
+  let bed: SyncBed;
+  let today: string;
+  beforeAll(async () => {
+    bed = await startSyncBed('google', { timeZone: ZONE, metrics: ['restingHeartRate', 'vo2Max'] });
+    today = localDate(bed.clock.now(), ZONE);
+    // The server returns at most 100 points a page, whatever pageSize asks.
+    bed.sim.settings.googleListPageCap = PAGE;
+  });
+  afterAll(async () => bed?.close());
+
+  /** Days with a point in the range: a full last page is followed by an empty one ({}). */
+  const pagesFor = (type: string, start: string) => {
+    let points = 0;
+    for (let d = start; d <= today; d = addDays(d, 1))
+      if (bed.sim.dataFor('google', USER, type, d)) points++;
+    return Math.floor(points / PAGE) + 1;
+  };
+  const expectedRows = (start: string) => {
+    const rows: unknown[][] = [];
+    for (let d = start; d <= today; d = addDays(d, 1)) {
+      const full = expectedRow(bed, d, 'metric');
+      rows.push([d, full[HEADER.indexOf('Resting heart rate (bpm)')], full[HEADER.length - 1]]);
+    }
+    return rows;
+  };
+
+  it('365 days: each list follows nextPageToken to the end, one request per page', async () => {
+    const start = addDays(today, -364);
+    const reply = await backfill(bed, start);
+    expect(reply.ok).toBe(true);
+    const pages = {
+      'daily-resting-heart-rate': pagesFor('daily-resting-heart-rate', start),
+      'daily-vo2-max': pagesFor('daily-vo2-max', start),
+    };
+    expect(pages['daily-resting-heart-rate']).toBeGreaterThanOrEqual(4);
+    expect(requestsPerType(bed)).toEqual(pages);
+    const tokens = dataRequests(bed).filter((r) => r.query.pageToken).length;
+    expect(tokens).toBe(pages['daily-resting-heart-rate'] + pages['daily-vo2-max'] - 2);
+    expect(sheetRows(bed).slice(1)).toEqual(expectedRows(start));
+  });
+
+  it('a 429 between two pages pauses the sync; the continuation lists again from the first page and the sheet ends complete', async () => {
+    await useNewSpreadsheet(bed);
+    bed.clock.advance(3_600_000);
+    today = localDate(bed.clock.now(), ZONE);
+    bed.sim.clearLog();
+    const start = addDays(today, -364);
+    // Requests go out lists first, one page at a time: the 3rd is a later page of the first list.
+    bed.sim.faults.add({ ...dataRoute('google'), atRequest: 3, kind: 'rate-limit' });
+    const reply = await backfill(bed, start);
+    expect(reply.state.sync.next).toMatchObject({ kind: 'continuation', reason: 'rate-limit' });
+    // The first batch is both lists' first page, the second their second pages (one refused).
+    const before = dataRequests(bed);
+    expect(before).toHaveLength(4);
+    expect(before[2].query.pageToken).toEqual(expect.any(String));
+    expect(await runTriggersUntilIdle(bed)).toBe(1);
+    // A list whose pages were cut short is listed again whole: its page tokens are not kept.
+    expect(dataRequests(bed)).toHaveLength(
+      4 + pagesFor('daily-resting-heart-rate', start) + pagesFor('daily-vo2-max', start),
+    );
+    expect(settledRows(sheetRows(bed).slice(1), today)).toEqual(
+      settledRows(expectedRows(start), today),
+    );
+    expect(sheetRows(bed)).toHaveLength(366);
   });
 });

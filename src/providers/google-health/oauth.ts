@@ -17,9 +17,9 @@ export const GOOGLE_DEFAULT_SCOPES: readonly string[] = [GH_ACTIVITY_SCOPE];
 
 const SCOPE_WORDS: Record<string, string> = {
   'activity_and_fitness.readonly':
-    'Activity and fitness (steps, distance, floors, calories, active minutes)',
+    'Activity and fitness (steps, distance, floors, calories, active minutes, zone minutes, VO2 max)',
   'health_metrics_and_measurements.readonly':
-    'Health metrics and measurements (heart rate, weight)',
+    'Health metrics and measurements (heart rate, HRV, SpO2, breathing rate, skin temperature, weight, body fat)',
   'sleep.readonly': 'Sleep',
   'settings.readonly': 'Devices and settings',
   'profile.readonly': 'Profile',

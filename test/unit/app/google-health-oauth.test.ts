@@ -4,6 +4,8 @@ import { DEFAULT_METRIC_IDS } from '../../../src/providers/metrics';
 
 const creds = { clientId: '1-a.apps.googleusercontent.com', clientSecret: 'GOCSPX-secret' };
 const ACTIVITY = 'https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly';
+const MEASUREMENTS =
+  'https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly';
 
 describe('Google Health OAuth settings', () => {
   it('uses Google OAuth endpoints', () => {
@@ -25,6 +27,15 @@ describe('Google Health OAuth settings', () => {
     expect(googleHealthOAuth.scopesFor(['weight']).every((s) => s.endsWith('.readonly'))).toBe(
       true,
     );
+  });
+
+  it('asks for the scopes of the chosen heart, vitals, body and fitness metrics, and no other', () => {
+    expect(googleHealthOAuth.scopesFor(['vo2Max', 'azmTotal'])).toEqual([ACTIVITY]);
+    expect(googleHealthOAuth.scopesFor(['restingHeartRate', 'skinTemperature'])).toEqual([
+      MEASUREMENTS,
+    ]);
+    expect(googleHealthOAuth.scopesFor(['steps', 'bodyFat'])).toEqual([ACTIVITY, MEASUREMENTS]);
+    expect(googleHealthOAuth.describeScope(MEASUREMENTS)).toMatch(/HRV, SpO2/);
   });
 
   it('sends client id and secret in the body and no extra header', () => {

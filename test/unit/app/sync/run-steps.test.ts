@@ -113,6 +113,95 @@ describe('engine steps', () => {
   });
 });
 
+describe('a daily-summary list that comes in pages', () => {
+  function listSetup() {
+    const data = dataSourceFor('google-health');
+    const metricIds = ['restingHeartRate', 'steps'];
+    const plan = data.plan(range, ['restingHeartRate', 'steps'], 'metric');
+    const job = newJob(
+      'now',
+      {
+        providerId: 'google-health',
+        range,
+        metricIds,
+        units: 'metric',
+        planSize: plan.length,
+        startedAtMs: T0,
+      },
+      [],
+    );
+    const env: RunEnv = {
+      checkpoint: job.checkpoint,
+      data,
+      plan,
+      coverage: dayCoverage(plan),
+      done: new Set(),
+      rate: rateBudgetFor('google-health'),
+      time: new TimeBudget(T0),
+    };
+    const pending = plan.map((request, index) => ({ index, request }));
+    return { env, pending, state: startState(job, pending, new Map()) };
+  }
+  const okBody = (body: unknown): ClassifiedResponse => ({
+    response: { status: 200, headers: {}, body: JSON.stringify(body) },
+    class: { kind: 'ok' },
+  });
+  const rhr = (day: number, bpm: string) => ({
+    dailyRestingHeartRate: { date: { year: 2026, month: 11, day }, beatsPerMinute: bpm },
+  });
+
+  it('queues the next page under the same plan index and counts the list fetched only after its last page', () => {
+    const { env, pending, state } = listSetup();
+    const [list, steps] = pending;
+    expect(list.request.shape).toBe('google-daily-list');
+    const first = absorbBatch(
+      state,
+      env,
+      [list, steps],
+      [
+        okBody({ dataPoints: [rhr(7, '58'), rhr(6, '60')], nextPageToken: 'p2' }),
+        okBody({ rollupDataPoints: [] }),
+      ],
+      T0 + 1000,
+    );
+    expect(first.nextPages).toEqual([
+      { index: list.index, request: expect.objectContaining({ page: 2 }) },
+    ]);
+    expect(first.nextPages[0].request.url).toBe(`${list.request.url}&pageToken=p2`);
+    expect([...first.state.fetched]).toEqual([steps.index]);
+    // The roll-up was complete: its absent day is empty. The list's absent days are not known yet.
+    expect(first.state.cells['2026-11-07']).toEqual({ restingHeartRate: 58, steps: null });
+    expect(first.state.cells['2026-11-01']).toEqual({ steps: null });
+    // The last page (one more day, then no token) ends the list; the first page's days stay.
+    const last = absorbBatch(
+      first.state,
+      env,
+      first.nextPages,
+      [okBody({ dataPoints: [rhr(5, '0')] })],
+      T0 + 2000,
+    );
+    expect(last.nextPages).toEqual([]);
+    expect(last.state.cells['2026-11-07']).toEqual({ restingHeartRate: 58, steps: null });
+    expect(last.state.cells['2026-11-05']).toEqual({ restingHeartRate: 0, steps: null });
+    expect(last.state.cells['2026-11-01']).toEqual({ restingHeartRate: null, steps: null });
+    expect([...last.state.fetched].sort()).toEqual([list.index, steps.index].sort());
+    expect(writePlan(last.state, env).rows).toHaveLength(7);
+  });
+
+  it('writes no day while a list is between pages: its later pages may still hold them', () => {
+    const { env, pending, state } = listSetup();
+    const [list, steps] = pending;
+    const first = absorbBatch(
+      state,
+      env,
+      [list, steps],
+      [okBody({ dataPoints: [rhr(7, '58')], nextPageToken: 'p2' }), okBody({})],
+      T0 + 1000,
+    );
+    expect(writePlan(first.state, env).rows).toEqual([]);
+  });
+});
+
 describe('closing a run', () => {
   it('a complete run writes every day once and settles to "clear the job, keep the daily trigger"', () => {
     const { job, env, pending, state } = setup();

@@ -42,6 +42,12 @@ export interface RuntimeOptions {
   manifest?: Record<string, unknown>;
   /** How the script came to run (default: installed as an add-on from the store). */
   installationSource?: InstallationSource;
+  /**
+   * Apps Script's trigger rules for add-ons (one clock trigger per user and document, none more
+   * often than hourly) on top of the 20-per-user cap. Default: on while `installationSource`
+   * plays an add-on, off for a bound script ('NONE').
+   */
+  addOnTriggerRules?: boolean;
 }
 
 export interface RunOptions {
@@ -108,7 +114,10 @@ export class Runtime {
     this.bundleDir = opts.bundleDir ?? join(REPO_ROOT, 'build');
     this.caches = new Caches(now);
     this.tokens = new StateTokens(now);
-    this.triggerStore = new Triggers(now);
+    // The add-on rules follow what the runtime plays (a bound script has none), unless set.
+    this.triggerStore = new Triggers(now, {
+      addOn: () => opts.addOnTriggerRules ?? this.installationSource !== 'NONE',
+    });
     this.sheets = new SpreadsheetHost(this.clock);
     this.defaultSpreadsheetId = this.sheets.createSpreadsheet(
       'Untitled spreadsheet',

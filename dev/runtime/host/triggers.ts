@@ -1,4 +1,5 @@
-// The host's installable time-driven triggers: schedule, per-user limit, and which are due.
+// The host's installable time-driven triggers: schedule, per-user limit, the add-on rules, and
+// which are due.
 import { randomInt } from 'node:crypto';
 import { zonedFields, zonedTimeToEpoch } from '../services/format-date';
 
@@ -33,9 +34,36 @@ export const MAX_TRIGGERS_PER_USER = 20;
 const HOUR = 3600000;
 const DAY = 24 * HOUR;
 
+export const TOO_MANY_TRIGGERS =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+/**
+ * An add-on may own one trigger of each type per user per document (platform facts). The text is
+ * the one people report from Google Sheets add-ons (a user's screenshot quoted in a public issue
+ * tracker); the exact wording Apps Script throws today is unverified.
+ */
+export const TOO_MANY_ADDON_TRIGGERS =
+  'This add-on has created too many time-based triggers in this document for this Google user account.';
+/**
+ * Add-ons' time-driven triggers run at most once an hour (platform facts). Apps Script documents
+ * the rule, not how it refuses a trigger that breaks it: this text, and refusing at create() a
+ * one-off trigger due less than an hour ahead or an everyMinutes trigger, are this runtime's
+ * reading of the rule (unverified).
+ */
+export const ADDON_TRIGGER_TOO_FREQUENT =
+  'Add-ons may not create time-based triggers that run more than once an hour.';
+
+/** Which of Apps Script's trigger rules apply: an add-on's (the default) or a plain script's. */
+export interface TriggerRules {
+  /** One clock trigger per user and document; none due sooner than an hour ahead. */
+  addOn(): boolean;
+}
+
 export class Triggers {
   private readonly triggers = new Map<string, TriggerInfo>();
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly rules: TriggerRules = { addOn: () => true },
+  ) {}
 
   list(filter?: { user?: string; spreadsheetId?: string | null }): TriggerInfo[] {
     return [...this.triggers.values()]
@@ -60,12 +88,9 @@ export class Triggers {
     spreadsheetId: string | null,
     scriptTimeZone: string,
   ): TriggerInfo {
-    if (this.list({ user }).length >= MAX_TRIGGERS_PER_USER) {
-      throw new Error(
-        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
-      );
-    }
+    if (this.list({ user }).length >= MAX_TRIGGERS_PER_USER) throw new Error(TOO_MANY_TRIGGERS);
     const { nextRunAt, everyMs } = this.schedule(spec, scriptTimeZone);
+    if (this.rules.addOn()) this.checkAddOnRules(spec, user, spreadsheetId, nextRunAt, everyMs);
     const info: TriggerInfo = {
       // Apps Script trigger ids are decimal strings.
       id: String(randomInt(1e9, 2 ** 47)) + String(randomInt(1e6, 1e7)),
@@ -79,6 +104,18 @@ export class Triggers {
     };
     this.triggers.set(info.id, info);
     return { ...info };
+  }
+
+  private checkAddOnRules(
+    spec: ClockSpec,
+    user: string,
+    spreadsheetId: string | null,
+    nextRunAt: number,
+    everyMs: number | undefined,
+  ): void {
+    const tooSoon = everyMs === undefined ? nextRunAt < this.now() + HOUR : everyMs < HOUR;
+    if (spec.everyMinutes !== undefined || tooSoon) throw new Error(ADDON_TRIGGER_TOO_FREQUENT);
+    if (this.list({ user, spreadsheetId }).length > 0) throw new Error(TOO_MANY_ADDON_TRIGGERS);
   }
 
   private schedule(

@@ -1,4 +1,5 @@
-// Installable time-driven triggers: creation, the per-user limit, firing due ones.
+// Installable time-driven triggers: creation, the per-user limit, firing due ones, and the rules
+// Apps Script sets for add-ons (one clock trigger per user and document, at most hourly).
 import { Clock } from '../../../dev/clock';
 import { Runtime } from '../../../dev/runtime';
 
@@ -20,6 +21,12 @@ function describe() {
 function removeAll() {
   ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); });
 }
+function at(ms) { return ScriptApp.newTrigger('tick').timeBased().at(new Date(Date.now() + ms)).create().getUniqueId(); }
+function minutely() { return ScriptApp.newTrigger('tick').timeBased().everyMinutes(5).create().getUniqueId(); }
+function tryCreate(kind, ms) {
+  try { return kind === 'at' ? at(ms) : kind === 'once' ? once(ms) : kind === 'daily' ? daily() : minutely(); }
+  catch (e) { return 'refused: ' + e.message; }
+}
 function makeMany(n) {
   for (var i = 0; i < n; i++) ScriptApp.newTrigger('tick').timeBased().everyHours(1).create();
 }
@@ -29,7 +36,8 @@ let rt: Runtime;
 /** 2026-11-22 12:00 UTC: the instant this file's clock starts at. */
 const clock = new Clock(Date.UTC(2026, 10, 22, 12));
 beforeAll(async () => {
-  rt = await Runtime.create({ scriptSource: SCRIPT, clock });
+  // The generic behaviour first: a plain script, without the add-on rules.
+  rt = await Runtime.create({ scriptSource: SCRIPT, clock, addOnTriggerRules: false });
 });
 afterAll(() => rt.close());
 beforeEach(async () => {
@@ -100,4 +108,62 @@ test('fire(id) runs one trigger now', async () => {
   const r = await rt.triggers.fire(id);
   expect(r.ok).toBe(true);
   expect(rt.triggers.list()).toEqual([]);
+});
+
+describe('as an add-on (the default)', () => {
+  const HOUR = 3_600_000;
+  let addOn: Runtime;
+  const run = async (
+    fn: string,
+    args: unknown[] = [],
+    opts: { user?: string; spreadsheetId?: string } = {},
+  ) => {
+    const r = await addOn.run(fn, args, opts);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  beforeAll(async () => {
+    addOn = await Runtime.create({ scriptSource: SCRIPT, clock });
+  });
+  afterAll(() => addOn.close());
+  beforeEach(async () => {
+    await run('removeAll');
+    await run('removeAll', [], { user: 'other@example.com' });
+  });
+
+  test('a one-off trigger due less than an hour ahead, or one every few minutes, is refused', async () => {
+    expect(await run('tryCreate', ['once', 60_000])).toBe(
+      'refused: Add-ons may not create time-based triggers that run more than once an hour.',
+    );
+    expect(await run('tryCreate', ['at', HOUR - 60_000])).toMatch(/^refused: /);
+    expect(await run('tryCreate', ['minutely'])).toMatch(/^refused: /);
+    expect(addOn.triggers.list()).toEqual([]);
+    expect(await run('tryCreate', ['at', HOUR + 60_000])).toMatch(/^\d+$/);
+  });
+
+  test('a second clock trigger of the same user and document is refused; another document or user has its own', async () => {
+    expect(await run('tryCreate', ['daily'])).toMatch(/^\d+$/);
+    expect(await run('tryCreate', ['at', 2 * HOUR])).toBe(
+      'refused: This add-on has created too many time-based triggers in this document for this Google user account.',
+    );
+    const other = addOn.sheets.createSpreadsheet('Other', 'Etc/UTC');
+    expect(await run('tryCreate', ['at', 2 * HOUR], { spreadsheetId: other })).toMatch(/^\d+$/);
+    expect(await run('tryCreate', ['daily'], { user: 'other@example.com' })).toMatch(/^\d+$/);
+    expect(addOn.triggers.list({ user: 'user@example.com' })).toHaveLength(2);
+    await run('removeAll', [], { spreadsheetId: other });
+  });
+
+  test('the 21st trigger of a user (one per document) fails with the per-user cap', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const doc = addOn.sheets.createSpreadsheet(`Doc ${i}`, 'Etc/UTC');
+      ids.push(doc);
+      await run('daily', [], { spreadsheetId: doc });
+    }
+    const last = addOn.sheets.createSpreadsheet('Doc 21', 'Etc/UTC');
+    expect(await run('tryCreate', ['daily'], { spreadsheetId: last })).toBe(
+      'refused: This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+    );
+    for (const doc of ids) await run('removeAll', [], { spreadsheetId: doc });
+  });
 });

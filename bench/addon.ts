@@ -8,7 +8,7 @@ import type { Trial } from './measure';
 
 /** Handler of the add-on's one-off continuation trigger (src/app/sync/schedule.ts). */
 const CONTINUE_HANDLER = 'continueSync';
-/** The add-on's data sheet (src/app/sync/sync.ts). */
+/** The first account's data sheet (src/app/sync/accounts.ts). */
 const SHEET_NAME = 'Activity';
 /** A continuation loop that never ends is a bug, not a measurement. */
 const MAX_CONTINUATIONS = 200;

@@ -63,6 +63,14 @@ export function startBackfill(startDateIsoString: string) {
   return sync.backfill(startDateIsoString);
 }
 
+/**
+ * Sidebar, while open and the person's sync is paused for Apps Script's 6-minute limit: runs the
+ * next part now (add-on triggers run at most hourly) and returns the new state.
+ */
+export function continueFromSidebar() {
+  return sync.continueFromSidebar();
+}
+
 export function setDailySync(enabled: boolean) {
   return sync.setDaily(enabled);
 }

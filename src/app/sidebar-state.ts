@@ -10,7 +10,7 @@ import { MESSAGES } from './messages';
 import { providerById } from './providers';
 import { selectedMetricIds } from './scopes';
 import { currentSession } from './session';
-import { schedule } from './sync/sync';
+import { reconcileTriggers, schedule, whoseSync } from './sync/sync';
 import { syncView, type SyncView } from './sync/view';
 
 export interface ProviderChoice {
@@ -110,8 +110,18 @@ export function sidebarState(ctx: AppContext): SidebarState {
 function syncState(ctx: AppContext): SyncView | null {
   if (!ctx.documentStore) return null;
   const ports = ctx.sync?.() ?? null;
-  const scheduleView = ports ? schedule(ports).view() : null;
-  return syncView(ctx.documentStore, ctx.setup.chosenProvider(), scheduleView, ctx.clock.now());
+  const whose = ports ? whoseSync(ctx, ports, { claim: false }) : null;
+  // Opening the sidebar repairs a trigger a run could not leave right (say, one that found the
+  // add-on's authorization gone), so the state shows the live trigger the person needs.
+  if (ports) reconcileTriggers(ctx, ports);
+  return syncView({
+    doc: ctx.documentStore,
+    providerId: ctx.setup.chosenProvider(),
+    scope: whose?.scope ?? null,
+    person: whose?.person ?? null,
+    schedule: ports ? schedule(ports, ctx).view() : null,
+    nowMs: ctx.clock.now(),
+  });
 }
 
 function connectionView(ctx: AppContext): SidebarState['connection'] {

@@ -1,13 +1,16 @@
 // Time-driven triggers of the current user for the current document (ScriptApp).
 import type { TriggerPort } from '../app/sync/ports';
 
+/** This user's triggers for this spreadsheet: the only ones the add-on may own here. */
 function mine(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getUserTriggers(SpreadsheetApp.getActive());
+  return ScriptApp.getUserTriggers(SpreadsheetApp.getActive()).filter(
+    (t) => t.getEventType() === ScriptApp.EventType.CLOCK,
+  );
 }
 
 export function gasTriggers(timeZone: () => string): TriggerPort {
   return {
-    exists: (id) => mine().some((t) => t.getUniqueId() === id),
+    list: () => mine().map((t) => ({ id: t.getUniqueId(), handler: t.getHandlerFunction() })),
     createDaily: (handler, hour) =>
       ScriptApp.newTrigger(handler)
         .timeBased()

@@ -40,7 +40,6 @@ import {
   gate,
   retryStep,
   startState,
-  TIME_RESUME_MS,
   withStop,
   type Item,
   type RunEnv,
@@ -141,8 +140,5 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
   }
   const closed = closedJob(job, state, env, write, deps.clock.now());
   deps.saveJob(closed.job);
-  return outcomeOf(job, closed, state, write, {
-    atMs: deps.clock.now() + TIME_RESUME_MS,
-    reason: 'time-budget',
-  });
+  return outcomeOf(job, closed, state, write, { atMs: deps.clock.now(), reason: 'time-budget' });
 }

@@ -1,8 +1,9 @@
 // The sync in progress (its checkpoint plus what the sidebar shows about it) and the last sync's
-// outcome, in DOCUMENT properties: the job fills this document's sheet, whoever's trigger runs it.
+// outcome, in DOCUMENT properties under one account's keys (accounts.ts): the job fills that
+// account's sheet, and only the person who started it continues it.
 /**
- * API: `SyncJob`, `SyncMode`, `JobStore` { load(), save(job), clear() }, `SyncStatus`,
- * `StatusStore` { get(), update(change) }, `newJob(...)`.
+ * API: `SyncJob`, `SyncMode`, `JobStore(store, key)` { load(), save(job), clear() }, `SyncStatus`,
+ * `StatusStore(store, key)` { get(), update(change) }, `newJob(...)`.
  * A job is one JSON value (< 9 KB: the checkpoint stores request indices, not data); a job that
  * cannot be read is dropped, since a re-sync repairs anything it left behind.
  */
@@ -33,10 +34,9 @@ export interface SyncJob {
   runningSinceMs: number | null;
   /** Requests fetched by the running execution, for the progress line. */
   fetchedNow: number;
+  /** The person who started the job (accounts.ts personKey); null: a job from before owners. */
+  owner: string | null;
 }
-
-const JOB_KEY = 'sync.job';
-const STATUS_KEY = 'sync.status';
 
 export function newJob(
   mode: SyncMode,
@@ -49,6 +49,7 @@ export function newJob(
     startedAtMs: number;
   },
   skipped: string[],
+  owner: string | null = null,
 ): SyncJob {
   return {
     mode,
@@ -58,6 +59,7 @@ export function newJob(
     refusals: {},
     runningSinceMs: null,
     fetchedNow: 0,
+    owner,
   };
 }
 
@@ -74,10 +76,13 @@ function counts(value: unknown): Record<string, number> {
 }
 
 export class JobStore {
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly key: string,
+  ) {}
 
   load(): SyncJob | null {
-    const text = this.store.get(JOB_KEY);
+    const text = this.store.get(this.key);
     if (!text) return null;
     try {
       const raw = JSON.parse(text) as Omit<SyncJob, 'checkpoint'> & { checkpoint: unknown };
@@ -91,6 +96,7 @@ export class JobStore {
         refusals: counts(raw.refusals),
         runningSinceMs: typeof raw.runningSinceMs === 'number' ? raw.runningSinceMs : null,
         fetchedNow: typeof raw.fetchedNow === 'number' ? raw.fetchedNow : 0,
+        owner: typeof raw.owner === 'string' ? raw.owner : null,
       };
     } catch {
       return null;
@@ -99,11 +105,11 @@ export class JobStore {
 
   save(job: SyncJob): void {
     const checkpoint = JSON.parse(serializeCheckpoint(job.checkpoint)) as SyncCheckpoint;
-    this.store.set(JOB_KEY, JSON.stringify({ ...job, checkpoint }));
+    this.store.set(this.key, JSON.stringify({ ...job, checkpoint }));
   }
 
   clear(): void {
-    this.store.delete(JOB_KEY);
+    this.store.delete(this.key);
   }
 }
 
@@ -132,10 +138,13 @@ const EMPTY_STATUS: SyncStatus = {
 };
 
 export class StatusStore {
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly key: string,
+  ) {}
 
   get(): SyncStatus {
-    const text = this.store.get(STATUS_KEY);
+    const text = this.store.get(this.key);
     if (!text) return { ...EMPTY_STATUS };
     try {
       return { ...EMPTY_STATUS, ...(JSON.parse(text) as Partial<SyncStatus>) };
@@ -146,7 +155,7 @@ export class StatusStore {
 
   update(change: Partial<SyncStatus>): SyncStatus {
     const next = { ...this.get(), ...change };
-    this.store.set(STATUS_KEY, JSON.stringify(next));
+    this.store.set(this.key, JSON.stringify(next));
     return next;
   }
 }

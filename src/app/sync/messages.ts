@@ -31,7 +31,7 @@ export const SYNC_MESSAGES = {
     reason === 'rate-limit'
       ? 'Paused: the provider’s request limit is used up for now. The sync continues by itself when it is back.'
       : reason === 'time-budget'
-        ? 'Paused: Apps Script lets one run last 6 minutes. The sync continues by itself in a minute.'
+        ? 'Paused: Apps Script lets one run last 6 minutes. While this sidebar is open the sync goes on at once; otherwise it continues by itself within the hour.'
         : 'Some requests failed just now. Everything else was written; the sync tries them again by itself.',
   skipped: (labels: string[]) =>
     `No permission for: ${labels.join(', ')} (not ticked at consent, or withdrawn since). The days it was refused for were left as they were; the rest was synced. To add them, click Authorize again and tick them.`,
@@ -50,6 +50,8 @@ export const SYNC_MESSAGES = {
     'The saved progress of the last sync could not be read; the next sync starts afresh.',
   authorizationNeeded:
     'The add-on lost your permission to run on its own (access was removed, or an update asks for more), so the scheduled sync did not run. Open the add-on from the Extensions menu, allow it, then click Sync now: any unfinished sync goes on where it stopped.',
+  ownedByOther:
+    'Another person in this spreadsheet, connected to the same account, has a sync of it under way; it continues with their runs. Wait until it finishes, or start a Backfill to replace it.',
   dailyOn: 'Daily sync is on: the add-on syncs every morning.',
   dailyOff: 'Daily sync is off.',
 } as const;

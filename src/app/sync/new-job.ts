@@ -14,6 +14,7 @@ export function createJob(
   mode: SyncMode,
   range: DateRange,
   nowMs: number,
+  owner: string,
 ): SyncJob {
   const data = dataSourceFor(session.provider.id);
   const settings = readSettings(doc);
@@ -32,5 +33,6 @@ export function createJob(
       startedAtMs: nowMs,
     },
     skipped,
+    owner,
   );
 }

@@ -41,9 +41,14 @@ export interface Workbook {
   id(): string;
 }
 
+export interface LiveTrigger {
+  id: string;
+  handler: string;
+}
+
 export interface TriggerPort {
-  /** Whether this user's trigger with this id still exists for this document. */
-  exists(id: string): boolean;
+  /** This user's clock triggers for this document, as Apps Script lists them now. */
+  list(): LiveTrigger[];
   /** A daily time-driven trigger at about `hour` o'clock in the spreadsheet's zone. */
   createDaily(handler: string, hour: number): string;
   /** A one-off trigger at an instant. */

@@ -24,8 +24,6 @@ export const MAX_ATTEMPTS = 3;
 /** Executions that may see a request refused before its days are left unfilled for this job. */
 export const MAX_REFUSALS = 2;
 const BACKOFF_BASE_MS = 1_000;
-/** A time-budget continuation starts a minute later (a one-off trigger's usual delay). */
-export const TIME_RESUME_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
 export interface Item {
@@ -116,7 +114,8 @@ export function gate(
   if (!env.time.canStartBatch(nowMs))
     return {
       kind: 'stop',
-      stop: { kind: 'pause', atMs: nowMs + TIME_RESUME_MS, reason: 'time-budget' },
+      // The job may go on at once: the open sidebar drives it; else a trigger an hour out.
+      stop: { kind: 'pause', atMs: nowMs, reason: 'time-budget' },
     };
   const available = env.rate.available(nowMs);
   if (available < 1)

@@ -1,11 +1,11 @@
-// What follows a run, decided from its outcome alone: what happens to the stored job, which
-// trigger comes next, what the status says and what the person is told.
+// What follows a run, decided from its outcome alone: what happens to the stored job (and so
+// which trigger the person needs next: schedule.ts reads it from the job), what the status says
+// and what the person is told.
 /**
  * API: `settle(outcome, nowMs, lastSyncedBefore, duplicates)` -> `Settlement` (pure); sync.ts
  * applies it.
  */
 import { compareDates, dayCount, type CivilDate } from '../../core/dates';
-import type { ContinuationReason } from '../../core/checkpoint';
 import { metric, type MetricId } from '../../providers/metrics';
 import type { DuplicateDate } from '../../core/upsert-plan';
 import type { RunOutcome } from './engine';
@@ -21,11 +21,8 @@ export interface SyncResult {
 }
 
 export interface Settlement {
+  /** A saved job with `checkpoint.next` set is continued; any other needs no continuation. */
   job: { kind: 'save'; job: SyncJob } | { kind: 'clear' };
-  schedule:
-    | { kind: 'continue'; atMs: number; reason: ContinuationReason }
-    /** No continuation needed: drop a pending one, keep the daily trigger if it is on. */
-    | { kind: 'after-run' };
   status: Partial<SyncStatus>;
   result: SyncResult;
 }
@@ -60,7 +57,6 @@ export function settle(
         kind: 'save',
         job: { ...job, runningSinceMs: null, checkpoint: { ...job.checkpoint, next } },
       },
-      schedule: { kind: 'continue', ...next },
       status: { problem: { message: outcome.error.message, atMs: nowMs }, notes, next },
       result: { ok: false, message: outcome.error.message },
     };
@@ -68,17 +64,24 @@ export function settle(
   if (outcome.kind === 'stopped') {
     // Account-level: the person has to act (reconnect, switch provider); no continuation helps.
     const gone = outcome.error.kind === 'retired' || outcome.error.kind === 'account-not-linked';
+    // A job kept for later waits for the person (the next Sync now or daily run resumes it).
+    const waiting = { ...job, runningSinceMs: null, checkpoint: { ...job.checkpoint, next: null } };
     return {
-      job: gone ? { kind: 'clear' } : { kind: 'save', job: { ...job, runningSinceMs: null } },
-      schedule: { kind: 'after-run' },
+      job: gone ? { kind: 'clear' } : { kind: 'save', job: waiting },
       status: { problem: { message: outcome.error.message, atMs: nowMs }, notes, next: null },
       result: { ok: false, message: outcome.error.message },
     };
   }
   if (outcome.kind === 'paused') {
     return {
-      job: { kind: 'save', job: { ...job, runningSinceMs: null } },
-      schedule: { kind: 'continue', ...outcome.next },
+      job: {
+        kind: 'save',
+        job: {
+          ...job,
+          runningSinceMs: null,
+          checkpoint: { ...job.checkpoint, next: outcome.next },
+        },
+      },
       status: {
         problem: problemText ? { message: problemText, atMs: nowMs } : null,
         notes,
@@ -91,7 +94,6 @@ export function settle(
   const days = dayCount(range);
   return {
     job: { kind: 'clear' },
-    schedule: { kind: 'after-run' },
     status: {
       lastSync: { atMs: nowMs, days, mode: job.mode },
       lastSyncedDate:

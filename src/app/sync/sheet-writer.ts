@@ -2,27 +2,24 @@
 // interrupted write left, upserts the rows (converting unit columns, leaving duplicate dates), and
 // records insertions before making them.
 /**
- * API: `SHEET_NAME`, `SHEET_ID_KEY`, `writeDays(workbook, doc, rows, headers)`.
- * The sheet id and the pending insertions live in DOCUMENT properties next to the sheet.
+ * API: `writeDays(workbook, doc, scope, rows, headers)`.
+ * The sheet id and the pending insertions live in DOCUMENT properties under the account's keys.
  */
 import type { KeyValueStore } from '../../core/ports';
 import { planUpsert, type DuplicateDate, type UpsertRow } from '../../core/upsert-plan';
 import { KEY_HEADER, unitColumnsFor } from '../../providers/metrics';
 import { blankRowsToDelete, insertedRanges, type RowRange } from './insert-repair';
+import type { SyncScope } from './accounts';
 import type { Workbook } from './ports';
 
-export const SHEET_NAME = 'Activity';
-export const SHEET_ID_KEY = 'sync.sheetId';
-const INSERTS_KEY = 'sync.pendingInserts';
-
-function storedSheetId(doc: KeyValueStore): number | null {
-  const raw = doc.get(SHEET_ID_KEY);
+export function storedSheetId(doc: KeyValueStore, scope: SyncScope): number | null {
+  const raw = doc.get(scope.keys.sheetId);
   return raw !== null && /^\d+$/.test(raw) ? Number(raw) : null;
 }
 
 /** Insertions recorded by a write that may not have finished. */
-function readInserts(doc: KeyValueStore, sheetId: number): RowRange[] {
-  const raw = doc.get(INSERTS_KEY);
+function readInserts(doc: KeyValueStore, key: string, sheetId: number): RowRange[] {
+  const raw = doc.get(key);
   if (!raw) return [];
   try {
     const parsed = JSON.parse(raw) as { sheetId: number; ranges: RowRange[] };
@@ -36,14 +33,16 @@ function readInserts(doc: KeyValueStore, sheetId: number): RowRange[] {
 export function writeDays(
   workbook: Workbook,
   doc: KeyValueStore,
+  scope: SyncScope,
   rows: UpsertRow[],
   headers: string[],
 ): DuplicateDate[] {
-  const stored = storedSheetId(doc);
-  const sheet = workbook.dataSheet(stored, SHEET_NAME);
-  if (sheet.sheetId !== stored) doc.set(SHEET_ID_KEY, String(sheet.sheetId));
+  const { keys } = scope;
+  const stored = storedSheetId(doc, scope);
+  const sheet = workbook.dataSheet(stored, scope.sheetName);
+  if (sheet.sheetId !== stored) doc.set(keys.sheetId, String(sheet.sheetId));
   let snapshot = sheet.read(KEY_HEADER);
-  const pending = readInserts(doc, sheet.sheetId);
+  const pending = readInserts(doc, keys.inserts, sheet.sheetId);
   if (pending.length > 0) {
     const blank = blankRowsToDelete(pending, snapshot.keys);
     if (blank.length > 0) {
@@ -60,10 +59,10 @@ export function writeDays(
   });
   if (plan.insertRows.length > 0)
     doc.set(
-      INSERTS_KEY,
+      keys.inserts,
       JSON.stringify({ sheetId: sheet.sheetId, ranges: insertedRanges(plan.insertRows) }),
     );
   sheet.apply(plan, KEY_HEADER);
-  if (plan.insertRows.length > 0 || pending.length > 0) doc.delete(INSERTS_KEY);
+  if (plan.insertRows.length > 0 || pending.length > 0) doc.delete(keys.inserts);
   return plan.duplicates;
 }

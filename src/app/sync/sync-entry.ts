@@ -1,36 +1,55 @@
 // The sync use cases as main.ts calls them (sidebar, menu, triggers): each builds the context,
-// runs one use case and returns only browser-safe values (never a secret or token).
+// runs one use case, leaves the person's trigger right, and returns only browser-safe values.
 import { userSyncCache } from '../../gas/sheet-cache';
 import { promptText, sheetToast } from '../../gas/sheet-ui';
 import { appContext } from '../composition';
+import type { AppContext } from '../context';
 import { PRODUCT_NAME } from '../product';
 import { sidebarState, type SidebarState } from '../sidebar-state';
 import { SYNC_MESSAGES } from './messages';
+import type { SyncPorts } from './ports';
 import { saveSettings } from './settings';
 import {
   noteAuthorizationNeeded,
+  reconcileTriggers,
   runSync,
   schedule,
   type SyncRequest,
   type SyncResult,
 } from './sync';
-import type { SyncPorts } from './ports';
 
 const TITLE = PRODUCT_NAME;
 
 export type SyncReply = SyncResult & { state: SidebarState };
 
 /** The sync's ports plus the user cache that carries fetched values across a pause. */
-function syncPorts(ctx: ReturnType<typeof appContext>): SyncPorts | null {
+function syncPorts(ctx: AppContext): SyncPorts | null {
   const ports = ctx.sync?.();
   return ports ? { ...ports, cache: ports.cache ?? userSyncCache() } : null;
+}
+
+/**
+ * Runs the request, then, whatever happened (done, paused, busy, not connected, a failure that
+ * throws), leaves exactly the trigger the person needs. A failure to create it becomes the
+ * message when nothing else went wrong.
+ */
+function runThenReconcile(ctx: AppContext, ports: SyncPorts, request: SyncRequest): SyncResult {
+  let result: SyncResult;
+  try {
+    result = runSync(ctx, ports, request);
+  } catch (e) {
+    reconcileTriggers(ctx, ports);
+    throw e;
+  }
+  const triggers = reconcileTriggers(ctx, ports);
+  return !triggers.ok && result.ok ? { ok: false, message: triggers.message } : result;
 }
 
 function run(request: SyncRequest): SyncReply {
   const ctx = appContext();
   const ports = syncPorts(ctx);
   const result = ports
-    ? runSync(ctx, ports, request)
+    ? runThenReconcile(ctx, ports, request)
     : { ok: false, message: SYNC_MESSAGES.noDocument };
   return { ...result, state: sidebarState(ctx) };
 }
@@ -40,16 +59,29 @@ export const syncNow = (): SyncReply => run({ kind: 'now' });
 export const backfill = (startIso: unknown): SyncReply =>
   run({ kind: 'backfill', start: startIso });
 
+/**
+ * The open sidebar drives a paused job itself, one execution after another, instead of waiting
+ * for the trigger (add-on triggers run at most hourly); the trigger takes over once it is closed.
+ */
+export const continueFromSidebar = (): SyncReply => run({ kind: 'continuation' });
+
 /** Trigger handlers: nothing to return to anyone; the status is what the sidebar shows. */
 function triggerRun(kind: 'scheduled' | 'continuation'): void {
   const ctx = appContext();
+  const ports = syncPorts(ctx);
+  if (!ports) return;
   if (ctx.authorizationRequired?.()) {
-    // Document properties need no scope: the note reaches the sidebar even now.
-    noteAuthorizationNeeded(ctx);
+    noteAuthorizationNeeded(ctx, ports);
+    // Creating a trigger may itself need the missing authorization: then the sidebar, opened to
+    // allow the add-on, puts the trigger back (getSidebarState reconciles).
+    try {
+      reconcileTriggers(ctx, ports);
+    } catch {
+      // Nothing more a trigger can do without the person.
+    }
     return;
   }
-  const ports = syncPorts(ctx);
-  if (ports) runSync(ctx, ports, { kind });
+  runThenReconcile(ctx, ports, { kind });
 }
 
 export const scheduledRun = (): void => triggerRun('scheduled');
@@ -59,9 +91,14 @@ export function setDaily(enabled: unknown): SyncReply {
   const ctx = appContext();
   const ports = ctx.sync?.();
   if (!ports) return { ok: false, message: SYNC_MESSAGES.noDocument, state: sidebarState(ctx) };
-  schedule(ports).setDaily(enabled === true);
-  const message = enabled === true ? SYNC_MESSAGES.dailyOn : SYNC_MESSAGES.dailyOff;
-  return { ok: true, message, state: sidebarState(ctx) };
+  schedule(ports, ctx).setDaily(enabled === true);
+  const triggers = reconcileTriggers(ctx, ports);
+  const message = !triggers.ok
+    ? triggers.message
+    : enabled === true
+      ? SYNC_MESSAGES.dailyOn
+      : SYNC_MESSAGES.dailyOff;
+  return { ok: triggers.ok, message, state: sidebarState(ctx) };
 }
 
 export function saveSyncSettings(input: unknown): SyncReply {
@@ -86,6 +123,6 @@ export function menuBackfill(): void {
 export function menuToggleDaily(): void {
   const ctx = appContext();
   const ports = ctx.sync?.();
-  const on = ports ? !schedule(ports).view().daily : false;
+  const on = ports ? !schedule(ports, ctx).dailyEnabled() : false;
   sheetToast(setDaily(on).message, TITLE);
 }

@@ -1,9 +1,11 @@
 // The sync use case: "Sync now", a backfill, the daily trigger and continuations all run here,
-// one at a time per document (DOCUMENT lock), resuming the stored job where it stopped.
+// one at a time per document (DOCUMENT lock), each on the job of the person's own account.
 /**
- * API: `runSync(ctx, ports, request)`, `schedule(ports)`, `noteAuthorizationNeeded(ctx)`.
- * The steps live beside it: the job's plan (new-job.ts), one execution's run (engine.ts), the
- * sheet write (sheet-writer.ts) and what follows a run (settle.ts).
+ * API: `runSync(ctx, ports, request)`, `schedule(ports, ctx)`, `whoseSync(ctx, ports, opts)`,
+ * `reconcileTriggers(ctx, ports)`, `noteAuthorizationNeeded(ctx, ports)`.
+ * The steps live beside it: whose job and sheet (accounts.ts), the job's plan (new-job.ts), one
+ * execution's run (engine.ts), the sheet write (sheet-writer.ts), what follows a run (settle.ts)
+ * and the person's trigger (schedule.ts).
  */
 import { InvalidCheckpointError } from '../../core/errors';
 import type { KeyValueStore } from '../../core/ports';
@@ -11,6 +13,7 @@ import type { DuplicateDate } from '../../core/upsert-plan';
 import { AuthorizedFetch } from '../authorized-fetch';
 import type { AppContext } from '../context';
 import { currentSession, type Session } from '../session';
+import { accountOf, personKey, scopeFor, type SyncScope } from './accounts';
 import { Carry } from './carry';
 import { runJob, type RunOutcome } from './engine';
 import { JobStore, StatusStore, type SyncJob, type SyncMode } from './job-store';
@@ -18,13 +21,12 @@ import { SYNC_MESSAGES } from './messages';
 import { createJob } from './new-job';
 import type { SyncPorts } from './ports';
 import { backfillRange, syncNowRange } from './ranges';
-import { Schedule } from './schedule';
+import { Schedule, wantedTrigger, type ReconcileResult } from './schedule';
 import { settle, type SyncResult } from './settle';
 import { writeDays } from './sheet-writer';
 
 export type { SyncPorts } from './ports';
 export type { SyncResult } from './settle';
-export { SHEET_NAME } from './sheet-writer';
 
 /** A second sync waits this long for the first one, then says a sync is already running. */
 export const LOCK_WAIT_MS = 3_000;
@@ -35,14 +37,58 @@ export type SyncRequest =
   | { kind: 'scheduled' }
   | { kind: 'continuation' };
 
-export function schedule(ports: SyncPorts): Schedule {
-  return new Schedule(ports.triggers, ports.userStore, ports.workbook.id());
+export function schedule(ports: SyncPorts, ctx: AppContext): Schedule {
+  return new Schedule(ports.triggers, ports.userStore, ports.workbook.id(), () => ctx.clock.now());
+}
+
+/** The person, their session and where their account's sync lives in this document. */
+export interface Whose {
+  session: Session;
+  person: string;
+  scope: SyncScope;
+}
+
+export function whoseSync(
+  ctx: AppContext,
+  ports: SyncPorts,
+  opts: { claim: boolean },
+): Whose | null {
+  const doc = ctx.documentStore;
+  const session = currentSession(ctx);
+  if (!doc || !session) return null;
+  const person = personKey(ports.userStore, ctx.newNonce);
+  const account = accountOf(session, ctx.connections, person);
+  return { session, person, scope: scopeFor(doc, account, opts) };
+}
+
+/** This person's job, if they own it (a job another person started is theirs to continue). */
+export function ownJob(doc: KeyValueStore, whose: Whose): SyncJob | null {
+  const job = new JobStore(doc, whose.scope.keys.job).load();
+  return job && (job.owner === null || job.owner === whose.person) ? job : null;
+}
+
+/**
+ * Leaves this person exactly the trigger they need in this document: their paused job's
+ * continuation, else the daily trigger when it is on, else none. Every run ends here.
+ */
+export function reconcileTriggers(ctx: AppContext, ports: SyncPorts): ReconcileResult {
+  const plan = schedule(ports, ctx);
+  const doc = ctx.documentStore;
+  const whose = doc ? whoseSync(ctx, ports, { claim: false }) : null;
+  const job = doc && whose?.scope.registered ? ownJob(doc, whose) : null;
+  // Under the user lock: the sidebar and a trigger run of the same person reconciling at once
+  // would otherwise both find no trigger and both create one.
+  return ctx.lock.withLock(() => plan.reconcile(wantedTrigger(job, plan.dailyEnabled())));
 }
 
 /** A trigger found the add-on's own authorization missing: say so where the sidebar looks. */
-export function noteAuthorizationNeeded(ctx: AppContext): void {
-  if (!ctx.documentStore) return;
-  new StatusStore(ctx.documentStore).update({
+export function noteAuthorizationNeeded(ctx: AppContext, ports: SyncPorts | null): void {
+  const doc = ctx.documentStore;
+  if (!doc || !ports) return;
+  // Document and user properties need no scope: the note reaches the sidebar even now.
+  const whose = whoseSync(ctx, ports, { claim: false });
+  if (!whose?.scope.registered) return;
+  new StatusStore(doc, whose.scope.keys.status).update({
     problem: { message: SYNC_MESSAGES.authorizationNeeded, atMs: ctx.clock.now() },
   });
 }
@@ -50,59 +96,73 @@ export function noteAuthorizationNeeded(ctx: AppContext): void {
 export function runSync(ctx: AppContext, ports: SyncPorts, request: SyncRequest): SyncResult {
   const doc = ctx.documentStore;
   if (!doc) return { ok: false, message: SYNC_MESSAGES.noDocument };
-  const status = new StatusStore(doc);
   const session = currentSession(ctx);
   if (!session || !session.client.token()) {
-    status.update({ problem: { message: SYNC_MESSAGES.notConnected, atMs: ctx.clock.now() } });
+    const whose = whoseSync(ctx, ports, { claim: false });
+    if (whose?.scope.registered)
+      new StatusStore(doc, whose.scope.keys.status).update({
+        problem: { message: SYNC_MESSAGES.notConnected, atMs: ctx.clock.now() },
+      });
     return { ok: false, message: SYNC_MESSAGES.notConnected };
   }
   if (!ports.lock.tryLock(LOCK_WAIT_MS)) return { ok: false, message: SYNC_MESSAGES.busy };
   try {
-    return runLocked(ctx, ports, session, doc, request);
+    // Registering an account met for the first time happens under the lock: two accounts
+    // connecting at once never claim the same keys.
+    const whose = whoseSync(ctx, ports, { claim: true }) as Whose;
+    return runLocked(ctx, ports, whose, doc, request);
   } finally {
     ports.lock.release();
   }
 }
 
-/** The job this request runs: a new backfill, the stored job, or a new sync; null: nothing to do. */
+type Found =
+  { kind: 'job'; job: SyncJob } | { kind: 'none' } | { kind: 'refused'; message: string };
+
+/** The job this request runs: a new backfill, the person's stored job, or a new sync. */
 function jobFor(
   ctx: AppContext,
   ports: SyncPorts,
-  session: Session,
+  whose: Whose,
   doc: KeyValueStore,
   request: SyncRequest,
-): { kind: 'job'; job: SyncJob } | { kind: 'none' } | { kind: 'refused'; message: string } {
+): Found {
+  const { session, person, scope } = whose;
   const today = ports.workbook.today();
   const now = ctx.clock.now();
   if (request.kind === 'backfill') {
     const range = backfillRange(request.start, today);
     if (!range.ok) return { kind: 'refused', message: range.error };
-    return { kind: 'job', job: createJob(session, doc, 'backfill', range.range, now) };
+    return { kind: 'job', job: createJob(session, doc, 'backfill', range.range, now, person) };
   }
-  const stored = new JobStore(doc).load();
-  if (stored && stored.checkpoint.providerId === session.provider.id)
-    return { kind: 'job', job: stored };
+  const stored = new JobStore(doc, scope.keys.job).load();
+  if (stored && stored.checkpoint.providerId === session.provider.id) {
+    // Another person connected to the same account started it: theirs to continue.
+    if (stored.owner !== null && stored.owner !== person)
+      return request.kind === 'continuation'
+        ? { kind: 'none' }
+        : { kind: 'refused', message: SYNC_MESSAGES.ownedByOther };
+    return { kind: 'job', job: { ...stored, owner: person } };
+  }
   if (request.kind === 'continuation') return { kind: 'none' };
   const mode: SyncMode = request.kind === 'scheduled' ? 'scheduled' : 'now';
-  const range = syncNowRange(new StatusStore(doc).get().lastSyncedDate, today);
-  return { kind: 'job', job: createJob(session, doc, mode, range, now) };
+  const range = syncNowRange(new StatusStore(doc, scope.keys.status).get().lastSyncedDate, today);
+  return { kind: 'job', job: createJob(session, doc, mode, range, now, person) };
 }
 
 function runLocked(
   ctx: AppContext,
   ports: SyncPorts,
-  session: Session,
+  whose: Whose,
   doc: KeyValueStore,
   request: SyncRequest,
 ): SyncResult {
-  const status = new StatusStore(doc);
-  const jobs = new JobStore(doc);
-  const found = jobFor(ctx, ports, session, doc, request);
+  const { session, scope } = whose;
+  const status = new StatusStore(doc, scope.keys.status);
+  const jobs = new JobStore(doc, scope.keys.job);
+  const found = jobFor(ctx, ports, whose, doc, request);
   if (found.kind === 'refused') return { ok: false, message: found.message };
-  if (found.kind === 'none') {
-    schedule(ports).afterRun();
-    return { ok: true, message: 'Nothing left to continue.' };
-  }
+  if (found.kind === 'none') return { ok: true, message: 'Nothing left to continue.' };
   if (found.job.checkpoint.metricIds.length === 0) {
     jobs.clear();
     status.update({ problem: { message: SYNC_MESSAGES.nothingAllowed, atMs: ctx.clock.now() } });
@@ -123,11 +183,11 @@ function runLocked(
       clock: ctx.clock,
       sleep: ports.sleep,
       writeDays: (rows, headers) => {
-        duplicates = writeDays(ports.workbook, doc, rows, headers);
+        duplicates = writeDays(ports.workbook, doc, scope, rows, headers);
       },
       saveJob: (j) => jobs.save({ ...j, runningSinceMs: running.runningSinceMs }),
       onBatch: (fetched) => jobs.save({ ...running, fetchedNow: fetched }),
-      carry: ports.cache ? new Carry(ports.cache, carryScope(ports, running)) : undefined,
+      carry: ports.cache ? new Carry(ports.cache, carryScope(ports, scope, running)) : undefined,
     });
   } catch (e) {
     if (!(e instanceof InvalidCheckpointError)) throw e;
@@ -138,15 +198,11 @@ function runLocked(
   const settled = settle(outcome, ctx.clock.now(), status.get().lastSyncedDate, duplicates);
   if (settled.job.kind === 'clear') jobs.clear();
   else jobs.save(settled.job.job);
-  if (settled.schedule.kind === 'continue')
-    schedule(ports).scheduleContinuation(settled.schedule.atMs, settled.schedule.reason);
-  else schedule(ports).afterRun();
   status.update(settled.status);
   return settled.result;
 }
 
-/** One job's cache keys: this document, this provider, the instant the job was created. */
-function carryScope(ports: SyncPorts, job: SyncJob): string {
-  const cp = job.checkpoint;
-  return `sync.carry.${ports.workbook.id()}.${cp.providerId}.${cp.startedAtMs}`;
+/** One job's cache keys: document, account, the instant the job was created. */
+function carryScope(ports: SyncPorts, scope: SyncScope, job: SyncJob): string {
+  return `sync.carry.${ports.workbook.id()}.${scope.account.key}.${job.checkpoint.startedAtMs}`;
 }

@@ -1,5 +1,6 @@
-// The sync part of the sidebar state: settings, last sync, progress of the job in hand, the next
-// continuation or daily run and why, and the last problem with the action to take.
+// The sync part of the sidebar state, for the person's own account: its sheet, settings, last
+// sync, progress of its job, the live trigger (continuation or daily) and why, whether the open
+// sidebar should drive the job on, and the last problem with the action to take.
 import {
   decodeIndexSet,
   writtenDayCount,
@@ -8,6 +9,7 @@ import {
 } from '../../core/checkpoint';
 import { dayCount } from '../../core/dates';
 import type { KeyValueStore } from '../../core/ports';
+import type { SyncScope } from './accounts';
 import { UNIT_SYSTEMS, type UnitSystem } from '../../core/units';
 import { dataSourceFor } from '../providers';
 import { METRICS, type Domain, type MetricId } from '../../providers/metrics';
@@ -22,6 +24,8 @@ import { readSettings } from './settings';
 const RUNNING_STALE_MS = 6 * 60_000;
 
 export interface SyncView {
+  /** The account this person syncs here, and the sheet its rows go to. */
+  account: { label: string; sheetName: string } | null;
   settings: {
     metrics: string[];
     units: UnitSystem;
@@ -46,6 +50,11 @@ export interface SyncView {
     | { kind: 'daily'; hour: number; message: string }
     | null;
   daily: boolean;
+  /**
+   * The person's job is paused and may go on now (the time budget ended the last run, or the
+   * pause is over): the open sidebar calls continueFromSidebar instead of waiting for a trigger.
+   */
+  continueNow: boolean;
   problem: string | null;
   notes: string[];
   hint: string | null;
@@ -57,15 +66,23 @@ function doneRequestDays(cp: SyncCheckpoint): number {
   return completeDayCount(dayCoverage(plan), decodeIndexSet(cp.done));
 }
 
-export function syncView(
-  doc: KeyValueStore,
-  providerId: ProviderId | null,
-  schedule: ScheduleView | null,
-  nowMs: number,
-): SyncView {
+export interface ViewInput {
+  doc: KeyValueStore;
+  providerId: ProviderId | null;
+  /** Where the person's account syncs; null before setup names a provider. */
+  scope: SyncScope | null;
+  /** The person's id: a job someone else started is shown, never driven. */
+  person: string | null;
+  schedule: ScheduleView | null;
+  nowMs: number;
+}
+
+export function syncView(input: ViewInput): SyncView {
+  const { doc, providerId, scope, schedule, nowMs } = input;
   const settings = readSettings(doc);
-  const status = new StatusStore(doc).get();
-  const job = new JobStore(doc).load();
+  // Before setup names a provider there is no account yet: the document's first one is shown.
+  const status = new StatusStore(doc, scope?.keys.status ?? 'sync.status').get();
+  const job = scope ? new JobStore(doc, scope.keys.job).load() : null;
   let progress: SyncView['progress'] = null;
   if (job) {
     const cp = job.checkpoint;
@@ -85,19 +102,23 @@ export function syncView(
   }
   const running = !!job?.runningSinceMs && nowMs - job.runningSinceMs < RUNNING_STALE_MS;
   let next: SyncView['next'] = null;
-  const continuation = schedule?.continuation ?? job?.checkpoint.next ?? null;
-  if (job && continuation)
+  const mine = !!job && (job.owner === null || job.owner === input.person);
+  const paused = mine ? (job?.checkpoint.next ?? null) : null;
+  const live = schedule?.live ?? null;
+  if (paused) {
+    // The live trigger says when the sync goes on by itself; the job says why it paused.
+    const atMs = live?.kind === 'continuation' && live.atMs !== null ? live.atMs : paused.atMs;
     next = {
       kind: 'continuation',
-      atMs: continuation.atMs,
-      reason: continuation.reason,
-      message: SYNC_MESSAGES.paused(continuation.reason),
+      atMs,
+      reason: paused.reason,
+      message: SYNC_MESSAGES.paused(paused.reason),
     };
-  else if (schedule?.daily)
+  } else if (live?.kind === 'daily')
     next = {
       kind: 'daily',
-      hour: schedule.dailyHour,
-      message: `Daily sync at about ${schedule.dailyHour}:00 (spreadsheet time).`,
+      hour: live.hour,
+      message: `Daily sync at about ${live.hour}:00 (spreadsheet time).`,
     };
   const available = METRICS.filter(
     (m) => providerId === null || dataSourceFor(providerId).supportedMetricIds([m.id]).length > 0,
@@ -114,8 +135,10 @@ export function syncView(
     lastSyncedDate: status.lastSyncedDate,
     progress,
     next,
+    account: scope ? { label: scope.account.label, sheetName: scope.sheetName } : null,
     daily: schedule?.daily ?? false,
-    problem: status.problem?.message ?? null,
+    continueNow: !!paused && !running && (paused.reason === 'time-budget' || paused.atMs <= nowMs),
+    problem: schedule?.problem ?? status.problem?.message ?? null,
     notes: status.notes,
     // The first-sync advice is for someone who has not started one: not during a paused backfill.
     hint: status.lastSyncedDate === null && !job ? SYNC_MESSAGES.firstSync : null,

@@ -3,43 +3,20 @@
 import {
   backfill,
   dataRequests,
-  dataRoute,
   runTriggersUntilIdle,
   settledRows,
   sheetRows,
+  slowRun,
   useNewSpreadsheet,
   USER,
   useReferenceBackfill,
   type ProviderKey,
-  type SyncBed,
   type SyncReply,
 } from './bed';
 
 /** Google: 236 requests (8 batches); Fitbit: 47 (2 batches). */
 const DAYS = 1095;
 const BATCH = 30;
-
-/**
- * A slow provider: while a data request is unanswered, the shared clock moves a minute every
- * 5 ms. The worker's Date follows the clock at every RPC answer, so a fetchAll that waits 150 ms
- * for its answers lasts tens of minutes for the time budget, well past the 6-minute limit.
- */
-async function slowRun<T>(bed: SyncBed, run: () => Promise<T>): Promise<T> {
-  const route = dataRoute(bed.provider);
-  bed.sim.settings.latencyMs = 150;
-  const timer = setInterval(() => {
-    const waiting = bed.sim.log.some(
-      (l) => l.status === 0 && l.host === route.host && l.path.startsWith(route.pathPrefix),
-    );
-    if (waiting) bed.clock.advance(60_000);
-  }, 5);
-  try {
-    return await run();
-  } finally {
-    clearInterval(timer);
-    bed.sim.settings.latencyMs = 0;
-  }
-}
 
 describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
   const ref = useReferenceBackfill(provider, DAYS);

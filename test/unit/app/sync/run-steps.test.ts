@@ -203,7 +203,7 @@ describe('a daily-summary list that comes in pages', () => {
 });
 
 describe('closing a run', () => {
-  it('a complete run writes every day once and settles to "clear the job, keep the daily trigger"', () => {
+  it('a complete run writes every day once and settles to "clear the job" with the last synced date', () => {
     const { job, env, pending, state } = setup();
     const ok = (): ClassifiedResponse => ({
       response: { status: 200, headers: {}, body: '' },
@@ -241,7 +241,6 @@ describe('closing a run', () => {
     expect(outcome.kind).toBe('complete');
     const settled = settle(outcome, T0 + 700, null);
     expect(settled.job).toEqual({ kind: 'clear' });
-    expect(settled.schedule).toEqual({ kind: 'after-run' });
     expect(settled.status.lastSyncedDate).toBe('2026-11-07');
     expect(settled.result).toEqual({ ok: true, message: 'Sync finished: 7 days up to date.' });
   });

@@ -1,0 +1,130 @@
+// Whose sync is whose: the person running an execution (a random id kept in their own user
+// properties) and the provider account they are connected to, and where each account's job,
+// status and data sheet live in the document: one account, one sheet, one job.
+/**
+ * API: `personKey(userStore, newId)`, `accountOf(session, connections, person)`, `AccountRef`,
+ * `SyncScope`, `scopeFor(doc, account, { claim })`, `PRIMARY_SHEET_NAME`.
+ * Why a random id: Session.getActiveUser().getEmail() needs a scope the add-on does not ask for,
+ * and Session.getTemporaryActiveUserKey() rotates every 30 days; user properties are private to
+ * the person and need no scope, so an id kept there names them for as long as they use the add-on.
+ * The first account to sync in a document keeps the document's original keys and the sheet named
+ * "Activity" (so an existing setup goes on as before); every other account gets its own numbered
+ * keys and a sheet named after the account.
+ */
+import type { KeyValueStore } from '../../core/ports';
+import type { ProviderId } from '../../providers/provider';
+import type { ConnectionStore } from '../connection-store';
+import type { Session } from '../session';
+
+export const PRIMARY_SHEET_NAME = 'Activity';
+const PERSON_KEY = 'addon.personKey';
+const REGISTRY_KEY = 'sync.accounts';
+
+/** This person's id for the add-on, created on first use. */
+export function personKey(userStore: KeyValueStore, newId: () => string): string {
+  const stored = userStore.get(PERSON_KEY);
+  if (stored) return stored;
+  const id = newId();
+  userStore.set(PERSON_KEY, id);
+  return id;
+}
+
+export interface AccountRef {
+  /** Provider and account id: the same account reached by two people is one account. */
+  key: string;
+  /** How people tell the account apart: the provider's own account label. */
+  label: string;
+  providerId: ProviderId;
+}
+
+/**
+ * The account the session is connected to. Before the identity call has named it (it failed, or
+ * an older connection), the account is keyed by the person, so it never lands in someone else's.
+ */
+export function accountOf(
+  session: Session,
+  connections: ConnectionStore,
+  person: string,
+): AccountRef {
+  const id = connections.get(session.provider.id)?.accountId ?? null;
+  const providerId = session.provider.id;
+  if (id)
+    return { key: `${providerId}:${id}`, label: session.provider.accountLabel(id), providerId };
+  return {
+    key: `${providerId}:person:${person}`,
+    label: `${session.provider.label}, account not named yet`,
+    providerId,
+  };
+}
+
+export interface SyncScope {
+  account: AccountRef;
+  /** Whether this account has synced in this document before (its keys are registered). */
+  registered: boolean;
+  sheetName: string;
+  keys: { job: string; status: string; sheetId: string; inserts: string };
+}
+
+interface Entry {
+  key: string;
+  label: string;
+  /** '' for the first account (the document's original keys), otherwise a number. */
+  slot: string;
+}
+
+function readRegistry(doc: KeyValueStore): Entry[] {
+  const text = doc.get(REGISTRY_KEY);
+  if (!text) return [];
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return Array.isArray(parsed)
+      ? parsed.filter(
+          (e): e is Entry =>
+            !!e &&
+            typeof (e as Entry).key === 'string' &&
+            typeof (e as Entry).label === 'string' &&
+            typeof (e as Entry).slot === 'string',
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+function scopeOf(account: AccountRef, slot: string, registered: boolean): SyncScope {
+  const suffix = slot === '' ? '' : `.${slot}`;
+  return {
+    account,
+    registered,
+    sheetName: slot === '' ? PRIMARY_SHEET_NAME : `${PRIMARY_SHEET_NAME} (${account.label})`,
+    keys: {
+      job: `sync.job${suffix}`,
+      status: `sync.status${suffix}`,
+      sheetId: `sync.sheetId${suffix}`,
+      inserts: `sync.pendingInserts${suffix}`,
+    },
+  };
+}
+
+/**
+ * Where the account's sync lives in this document. `claim` registers an account met for the first
+ * time (only under the document lock, by a sync); without it an unknown account gets the place it
+ * would get, unregistered (the sidebar shows it as never synced).
+ */
+export function scopeFor(
+  doc: KeyValueStore,
+  account: AccountRef,
+  opts: { claim: boolean },
+): SyncScope {
+  const registry = readRegistry(doc);
+  const found = registry.find((e) => e.key === account.key);
+  if (found) return scopeOf(account, found.slot, true);
+  const used = new Set(registry.map((e) => e.slot));
+  let slot = '';
+  for (let n = 2; used.has(slot); n++) slot = String(n);
+  if (opts.claim) {
+    registry.push({ key: account.key, label: account.label, slot });
+    doc.set(REGISTRY_KEY, JSON.stringify(registry));
+  }
+  return scopeOf(account, slot, opts.claim);
+}

@@ -2,6 +2,7 @@
 // at midnight in the spreadsheet's zone and read back in that zone, the upsert plan applied with a
 // fixed number of calls (one read of the header and of the key column, one setValues per block;
 // a column changing units adds one read of that column and its blocks).
+import { activeSpreadsheet } from './active-spreadsheet';
 import type { CivilDate } from '../core/dates';
 import { conversionSpan, conversionWrites } from '../core/unit-columns';
 import { findColumn, type CellValue, type UpsertPlan } from '../core/upsert-plan';
@@ -140,7 +141,7 @@ class GasWorkbook implements Workbook {
   private docId: string | null = null;
 
   private spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    if (!this.ss) this.ss = SpreadsheetApp.getActive();
+    if (!this.ss) this.ss = activeSpreadsheet();
     return this.ss;
   }
 

@@ -1,9 +1,10 @@
 // Time-driven triggers of the current user for the current document (ScriptApp).
 import type { TriggerPort } from '../app/sync/ports';
+import { activeSpreadsheet } from './active-spreadsheet';
 
 /** This user's triggers for this spreadsheet: the only ones the add-on may own here. */
 function mine(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getUserTriggers(SpreadsheetApp.getActive()).filter(
+  return ScriptApp.getUserTriggers(activeSpreadsheet()).filter(
     (t) => t.getEventType() === ScriptApp.EventType.CLOCK,
   );
 }

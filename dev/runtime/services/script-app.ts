@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ClockSpec, TriggerInfo } from '../host/triggers';
 import { requireAuthorization, type WorkerEnv } from './env';
+import { facadeHandle } from './spreadsheet/facade';
 
 const AuthMode = {
   NONE: 'NONE',
@@ -125,6 +126,8 @@ function stateTokenBuilder(env: WorkerEnv): object {
 
 export function createScriptApp(env: WorkerEnv): object {
   const spreadsheetIdOf = (sheet: unknown): string | null => {
+    const handle = facadeHandle(sheet) as { ss?: unknown } | undefined;
+    if (handle && typeof handle.ss === 'string') return handle.ss;
     if (sheet && typeof (sheet as { getId?: unknown }).getId === 'function') {
       return (sheet as { getId(): string }).getId();
     }

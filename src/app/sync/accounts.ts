@@ -2,7 +2,8 @@
 // properties) and the provider account they are connected to, and where each account's job,
 // status and data sheet live in the document: one account, one sheet, one job.
 /**
- * API: `personKey(userStore, newId)`, `accountOf(session, connections, person)`, `AccountRef`,
+ * API: `personKey(userStore, newId)`, `accountOf(session, connections, person, userStore)`,
+ * `AccountRef`,
  * `SyncScope`, `scopeFor(doc, account, { claim })`, `PRIMARY_SHEET_NAME`.
  * Why a random id: Session.getActiveUser().getEmail() needs a scope the add-on does not ask for,
  * and Session.getTemporaryActiveUserKey() rotates every 30 days; user properties are private to
@@ -37,24 +38,52 @@ export interface AccountRef {
   providerId: ProviderId;
 }
 
+const lastAccountKey = (providerId: ProviderId) => `addon.lastAccount.${providerId}`;
+
+function readAccount(text: string | null, providerId: ProviderId): AccountRef | null {
+  if (!text) return null;
+  try {
+    const a = JSON.parse(text) as Partial<AccountRef>;
+    return typeof a.key === 'string' && typeof a.label === 'string' && a.providerId === providerId
+      ? { key: a.key, label: a.label, providerId }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The account the session is connected to. Before the identity call has named it (it failed, or
- * an older connection), the account is keyed by the person, so it never lands in someone else's.
+ * The account the session is connected to. A reset connection forgets its account id, so the
+ * person's last named account (kept in their user properties) stands in until they reconnect: a
+ * paused job and its sheet stay theirs meanwhile. Before any identity call has named an account,
+ * it is keyed by the person, so it never lands in someone else's.
  */
 export function accountOf(
   session: Session,
   connections: ConnectionStore,
   person: string,
+  userStore: KeyValueStore,
 ): AccountRef {
-  const id = connections.get(session.provider.id)?.accountId ?? null;
   const providerId = session.provider.id;
-  if (id)
-    return { key: `${providerId}:${id}`, label: session.provider.accountLabel(id), providerId };
-  return {
-    key: `${providerId}:person:${person}`,
-    label: `${session.provider.label}, account not named yet`,
-    providerId,
-  };
+  const id = connections.get(providerId)?.accountId ?? null;
+  if (id) {
+    const named = {
+      key: `${providerId}:${id}`,
+      label: session.provider.accountLabel(id),
+      providerId,
+    };
+    const text = JSON.stringify(named);
+    if (userStore.get(lastAccountKey(providerId)) !== text)
+      userStore.set(lastAccountKey(providerId), text);
+    return named;
+  }
+  return (
+    readAccount(userStore.get(lastAccountKey(providerId)), providerId) ?? {
+      key: `${providerId}:person:${person}`,
+      label: `${session.provider.label}, account not named yet`,
+      providerId,
+    }
+  );
 }
 
 export interface SyncScope {

@@ -57,7 +57,7 @@ export function whoseSync(
   const session = currentSession(ctx);
   if (!doc || !session) return null;
   const person = personKey(ports.userStore, ctx.newNonce);
-  const account = accountOf(session, ctx.connections, person);
+  const account = accountOf(session, ctx.connections, person, ports.userStore);
   return { session, person, scope: scopeFor(doc, account, opts) };
 }
 
@@ -75,7 +75,9 @@ export function reconcileTriggers(ctx: AppContext, ports: SyncPorts): ReconcileR
   const plan = schedule(ports, ctx);
   const doc = ctx.documentStore;
   const whose = doc ? whoseSync(ctx, ports, { claim: false }) : null;
-  const job = doc && whose?.scope.registered ? ownJob(doc, whose) : null;
+  // A job waits for a disconnected person: no continuation can run it until they reconnect.
+  const connected = !!whose?.session.client.token();
+  const job = doc && whose?.scope.registered && connected ? ownJob(doc, whose) : null;
   // Under the user lock: the sidebar and a trigger run of the same person reconciling at once
   // would otherwise both find no trigger and both create one.
   return ctx.lock.withLock(() => plan.reconcile(wantedTrigger(job, plan.dailyEnabled())));

@@ -139,6 +139,17 @@ const MENU: Methods = {
 };
 
 /** Builds the SpreadsheetApp global for one execution. */
+/**
+ * Every facade object's handle, for other services of the same worker: ScriptApp's
+ * getUserTriggers(spreadsheet) learns the spreadsheet's id from it, as Apps Script does from its
+ * own object, without a counted Spreadsheet.getId call.
+ */
+const allHandles = new WeakMap<object, unknown>();
+
+export function facadeHandle(obj: unknown): unknown {
+  return obj !== null && typeof obj === 'object' ? allHandles.get(obj) : undefined;
+}
+
 export function createSpreadsheetApp(rpc: Rpc, options: FacadeOptions = {}): AppsScriptObject {
   const LocalDate = options.Date ?? Date;
   const handles = new WeakMap<object, unknown>();
@@ -176,6 +187,7 @@ export function createSpreadsheetApp(rpc: Rpc, options: FacadeOptions = {}): App
       };
     }
     handles.set(target, handle);
+    allHandles.set(target, handle);
     return target;
   };
 

@@ -1,7 +1,7 @@
 // Two people in one spreadsheet, each connected to their own Google Health account, each with
 // daily sync on: each account's rows go to its own sheet (the first keeps "Activity"), each job
 // is continued only by the person who started it, and a backfill by one never touches the other.
-import { connect } from '../connect/harness';
+import { connect, GOOGLE } from '../connect/harness';
 import {
   addDays,
   dataRoute,
@@ -20,6 +20,12 @@ let bed: SyncBed;
 beforeAll(async () => {
   bed = await startSyncBed('google', { metrics: ['steps', 'distance'] });
   bed.sim.addUser({ email: OTHER, timeZone: bed.timeZone });
+  // Each person sets up their own OAuth client (user properties) and connects their own account.
+  const setup = await bed.rt.runFromClient('saveProviderSetup', [GOOGLE], {
+    user: OTHER,
+    spreadsheetId: bed.spreadsheetId,
+  });
+  if (!setup.ok) throw new Error(`setup failed: ${setup.error.message}`);
   const { page } = await connect(bed, { user: OTHER });
   if (!/^Connected/.test(page.title)) throw new Error(`connect failed: ${page.title}`);
 });

@@ -165,3 +165,28 @@ test('a Google Health API not enabled in the project: the sidebar links to the p
   await expect(sb.locator('#status').getAttribute('class')).resolves.toContain('connected');
   await h.page.screenshot({ path: screenshotPath('google-service-disabled') });
 });
+
+test('the data choices are grouped by domain, Google Health offering heart, vitals, body and fitness', async () => {
+  h = await openPlayground({ startAtMs: NOON_LA });
+  const sb = await connect(h, 'google-health');
+  for (const [domain, choice] of [
+    ['Activity', 'Steps'],
+    ['Heart', 'Resting heart rate'],
+    ['Vitals', 'Skin temperature vs baseline'],
+    ['Body', 'Body fat'],
+    ['Fitness', 'VO2 max'],
+  ]) {
+    const group = sb.getByRole('group', { name: domain, exact: true });
+    await expect(group.getByRole('checkbox', { name: choice, exact: true }).count()).resolves.toBe(
+      1,
+    );
+  }
+});
+
+test('legacy Fitbit offers no heart, vitals, body-fat or fitness choices', async () => {
+  h = await openPlayground({ startAtMs: NOON_LA });
+  const sb = await connect(h, 'fitbit');
+  await sb.getByRole('group', { name: 'Activity', exact: true }).waitFor();
+  await expect(sb.getByRole('group', { name: 'Heart', exact: true }).count()).resolves.toBe(0);
+  await expect(sb.getByRole('checkbox', { name: 'Body fat' }).count()).resolves.toBe(0);
+});

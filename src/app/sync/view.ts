@@ -12,7 +12,7 @@ import type { KeyValueStore } from '../../core/ports';
 import type { SyncScope } from './accounts';
 import { UNIT_SYSTEMS, type UnitSystem } from '../../core/units';
 import { dataSourceFor } from '../providers';
-import { METRICS, type Domain, type MetricId } from '../../providers/metrics';
+import { DOMAINS, METRICS, type Domain, type MetricId } from '../../providers/metrics';
 import type { ProviderId } from '../../providers/provider';
 import { completeDayCount, dayCoverage } from './coverage';
 import { JobStore, StatusStore, type SyncMode } from './job-store';
@@ -31,7 +31,13 @@ export interface SyncView {
     units: UnitSystem;
     unitChoices: UnitSystem[];
     // `domain` lets the sidebar group the choices (Activity, Heart, Vitals, Body, Fitness).
-    available: { id: MetricId; label: string; domain: Domain; isDefault: boolean }[];
+    available: {
+      id: MetricId;
+      label: string;
+      domain: Domain;
+      domainLabel: string;
+      isDefault: boolean;
+    }[];
   };
   running: boolean;
   lastSync: { atMs: number; days: number; mode: SyncMode } | null;
@@ -122,7 +128,13 @@ export function syncView(input: ViewInput): SyncView {
     };
   const available = METRICS.filter(
     (m) => providerId === null || dataSourceFor(providerId).supportedMetricIds([m.id]).length > 0,
-  ).map((m) => ({ id: m.id, label: m.label, domain: m.domain, isDefault: m.isDefault }));
+  ).map((m) => ({
+    id: m.id,
+    label: m.label,
+    domain: m.domain,
+    domainLabel: DOMAINS.find((d) => d.id === m.domain)?.label ?? m.domain,
+    isDefault: m.isDefault,
+  }));
   return {
     settings: {
       metrics: settings.metrics,

@@ -1,7 +1,7 @@
 // Builds what clasp pushes: src/main.ts bundled into build/Code.js with one top-level function per
-// export of main.ts, plus the manifest and the HTML files copied beside it.
+// export of main.ts, the manifest, and the sidebar page with its bundled script inlined.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +25,32 @@ async function entryExports() {
   });
   const output = Object.values(probe.metafile.outputs).find((o) => o.entryPoint);
   return [...output.exports].sort();
+}
+
+const SIDEBAR_DIR = join(root, 'src', 'ui', 'sidebar');
+const SCRIPT_SLOT = '/* SIDEBAR_SCRIPT */';
+
+/**
+ * The sidebar page as HtmlService serves it: Apps Script HTML cannot load a script file of the
+ * project, so the client bundle goes inside the page's one <script> element.
+ */
+async function sidebarPage() {
+  const client = await esbuild.build({
+    entryPoints: [join(SIDEBAR_DIR, 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  // `</script` inside the code would end the element early; `<\/script` means the same in JS.
+  const code = client.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
+  const template = readFileSync(join(SIDEBAR_DIR, 'sidebar.html'), 'utf8');
+  if (!template.includes(SCRIPT_SLOT)) throw new Error(`sidebar.html lacks ${SCRIPT_SLOT}`);
+  return template.replace(SCRIPT_SLOT, () => code);
 }
 
 export async function build() {
@@ -53,6 +79,8 @@ export async function build() {
   for (const f of readdirSync(uiDir).filter((f) => f.endsWith('.html'))) {
     cpSync(join(uiDir, f), join(outDir, f));
   }
+  // HtmlService.createHtmlOutputFromFile('sidebar') reads build/sidebar.html.
+  writeFileSync(join(outDir, 'sidebar.html'), await sidebarPage());
   return names;
 }
 

@@ -71,6 +71,11 @@ export function continueFromSidebar() {
   return sync.continueFromSidebar();
 }
 
+/** Sidebar "Cancel" on a paused or running sync: it stops; the days it wrote stay. */
+export function cancelSync() {
+  return sync.cancel();
+}
+
 export function setDailySync(enabled: boolean) {
   return sync.setDaily(enabled);
 }

@@ -12,6 +12,7 @@ import { saveSetup, type SaveSetupResult } from './setup';
 import type { SetupInput } from './setup-validation';
 import { sidebarState, type SidebarState } from './sidebar-state';
 import { MESSAGES } from './messages';
+import { stopDaily } from './sync/sync-entry';
 
 export function openSidebar(): void {
   showSidebarFile();
@@ -42,9 +43,11 @@ export function handleAuthCallback(request: {
   return htmlPage(pageContent.html, pageContent.title);
 }
 
+/** Disconnects and switches the daily sync off: with no access left it could only fail. */
 export function disconnectAndState(): SidebarState {
   const ctx = appContext();
   disconnect(ctx);
+  stopDaily(ctx);
   return sidebarState(ctx);
 }
 

@@ -53,6 +53,13 @@ export interface SidebarState {
     signUpUrl: string | null;
     /** True when switching to Google Health is the way out (the legacy API is off). */
     offerGoogleHealth: boolean;
+    /** Needed by the data chosen since the last consent: Authorize again asks for them. */
+    notRequestedScopes: string[];
+    /**
+     * Consent pages opened and not answered yet: when the count drops without a connection, the
+     * person declined or the page failed, and the sidebar stops waiting.
+     */
+    pendingConsents: number;
   };
   /** What is read, what for and where it goes: shown before Authorize. */
   disclosure: Disclosure;
@@ -121,6 +128,7 @@ function syncState(ctx: AppContext): SyncView | null {
     person: whose?.person ?? null,
     schedule: ports ? schedule(ports, ctx).view() : null,
     nowMs: ctx.clock.now(),
+    today: ports ? ports.workbook.today() : null,
   });
 }
 
@@ -133,6 +141,8 @@ function connectionView(ctx: AppContext): SidebarState['connection'] {
     missingScopes: [] as string[],
     signUpUrl: null as string | null,
     offerGoogleHealth: false,
+    notRequestedScopes: [] as string[],
+    pendingConsents: 0,
   };
   const session = currentSession(ctx);
   if (!session)
@@ -140,7 +150,10 @@ function connectionView(ctx: AppContext): SidebarState['connection'] {
   const { provider, client } = session;
   const label = provider.label;
   const record = ctx.connections.get(provider.id);
-  const withLabel = { ...base, providerLabel: label };
+  const pendingConsents = ctx.connections
+    .pending()
+    .filter((p) => p.provider === provider.id).length;
+  const withLabel = { ...base, providerLabel: label, pendingConsents };
   if (record?.status === 'retired')
     return {
       ...withLabel,
@@ -170,8 +183,11 @@ function connectionView(ctx: AppContext): SidebarState['connection'] {
     accountId: record?.accountId ?? null,
     accountLabel: record?.accountId ? provider.accountLabel(record.accountId) : null,
     grantedScopes: granted.map((s) => provider.oauth.describeScope(s)),
-    missingScopes: session.scopes
+    missingScopes: requested
       .filter((s) => !granted.includes(s))
+      .map((s) => provider.oauth.describeScope(s)),
+    notRequestedScopes: session.scopes
+      .filter((s) => !granted.includes(s) && !requested.includes(s))
       .map((s) => provider.oauth.describeScope(s)),
     message: MESSAGES.connected(label),
   };

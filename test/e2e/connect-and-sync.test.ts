@@ -9,6 +9,7 @@ import {
   NOON_LA,
   openPlayground,
   openSidebar,
+  textOf,
   type Harness,
   type ProviderId,
 } from './page-helpers';
@@ -65,7 +66,8 @@ describe.each(PROVIDERS)('$label', ({ id, label, revokeHost, revokePath }) => {
     const callbackText = (await popup.locator('body').textContent()) ?? '';
     await popup.screenshot({ path: screenshotPath(`declined-callback-${id}`) });
     expect(callbackText).toMatch(/declin|denied|did not allow|not connected/i);
-    await sb.locator('#status-message').filter({ hasNotText: 'Waiting for you' }).waitFor();
+    // The sidebar stops waiting by itself and says so next to Authorize.
+    await sb.locator('#fb-authorize').filter({ hasText: 'closed without connecting' }).waitFor();
     await expect(sb.locator('#status-account').isVisible()).resolves.toBe(false);
     await expect(sb.locator('#status').getAttribute('class')).resolves.not.toContain('connected');
   });
@@ -74,7 +76,11 @@ describe.each(PROVIDERS)('$label', ({ id, label, revokeHost, revokePath }) => {
     h = await openPlayground({ startAtMs: NOON_LA });
     const sb = await connect(h, id);
     await sb.getByRole('button', { name: 'Disconnect' }).click();
+    // Asked first, in the sidebar: "Keep connected" is where focus lands.
+    await expect(sb.locator('#confirm-disconnect').textContent()).resolves.toMatch(/loses access/);
+    await sb.locator('#confirm-disconnect-yes').click();
     await sb.getByRole('button', { name: 'Authorize', exact: true }).waitFor();
+    await sb.locator('#fb-disconnect').filter({ hasText: 'Disconnected' }).waitFor();
     await expect(sb.locator('#status-account').isVisible()).resolves.toBe(false);
     await expect(sb.getByRole('button', { name: 'Disconnect' }).isVisible()).resolves.toBe(false);
     const revokes = h.playground.simulator.requests({
@@ -133,12 +139,20 @@ test('a Fitbit connection made before the retirement shows the 2 Nov 2026 messag
   const sb = await connect(h, 'fitbit');
   await retireLegacyFitbit(h);
   await sb.getByRole('button', { name: 'Check connection' }).click();
-  const status = sb.locator('#status-message');
-  await status.filter({ hasText: /2 Nov(ember)? 2026/ }).waitFor();
-  await expect(status.textContent()).resolves.toMatch(/Google Health/);
+  // What the check found, next to it, with focus on it.
+  const found = sb.locator('#fb-check');
+  await found.filter({ hasText: /2 Nov(ember)? 2026/ }).waitFor();
+  await expect(found.textContent()).resolves.toMatch(/Google Health/);
+  await expect(found.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
   await expect(sb.locator('#status').getAttribute('class')).resolves.toContain('bad');
+  // The fix is the one main button; there is no Authorize to click into a dead end.
+  await expect(textOf(sb.locator('.action'))).resolves.toBe('Switch to Google Health');
+  await expect(sb.locator('.action').count()).resolves.toBe(1);
   await sb.getByRole('button', { name: 'Switch to Google Health' }).click();
-  await expect(sb.getByRole('radio', { name: /Google Health/ }).isChecked()).resolves.toBe(true);
+  await sb.locator('#fb-switch-google').filter({ hasText: 'Switched to Google Health' }).waitFor();
+  await expect(textOf(sb.locator('.action'))).resolves.toBe('Authorize');
+  // The 410 text did not survive the switch.
+  await expect(sb.locator('body').textContent()).resolves.not.toMatch(/2 Nov(ember)? 2026/);
   await h.page.screenshot({ path: screenshotPath('fitbit-retired-sidebar') });
 });
 
@@ -155,7 +169,8 @@ test('a Google Health API not enabled in the project: the sidebar links to the p
     times: 1000,
   });
   await sb.getByRole('button', { name: 'Sync now' }).click();
-  const problem = sb.locator('#sync-problem');
+  // The answer lands next to Sync now (said once: not repeated in the status above).
+  const problem = sb.locator('#fb-sync-now');
   await problem.filter({ hasText: /Google Health API is not enabled/ }).waitFor();
   const link = problem.getByRole('link');
   await expect(link.getAttribute('href')).resolves.toMatch(

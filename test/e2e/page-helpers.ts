@@ -1,6 +1,6 @@
 // Shared steps of the end-to-end tests: start a playground and a browser, open the page, use the
 // add-on menu, reach into the sidebar iframe and connect an account through the consent popup.
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../dev/playground/server';
 import { launchBrowser } from './browser';
 
@@ -68,19 +68,33 @@ export type ProviderId = 'google-health' | 'fitbit';
 
 /** Opens the sidebar from the add-on menu and returns it once it has loaded its state. */
 export async function openSidebar(harness: Harness): Promise<FrameLocator> {
+  // Wait for this opening's page, not an element of the one it replaces.
+  const version = harness.playground.runtime.sheets.ui.sidebars.length;
+  const url = `${harness.playground.url}/sidebar?v=${version}`;
+  const navigated = harness.page.waitForEvent('framenavigated', {
+    predicate: (f) => f.url() === url,
+  });
   await clickMenuItem(harness.page, 'Open sidebar');
-  const sb = sidebar(harness.page);
-  await sb.locator('#status-message').filter({ hasNotText: 'Loading' }).waitFor();
-  return sb;
+  const frame = await navigated;
+  await frame.locator('#status').waitFor();
+  return sidebar(harness.page);
 }
 
-/** Picks the provider in the sidebar's Setup and saves it (the demo credentials are preset). */
+/**
+ * Picks the provider in the sidebar's Setup and saves it (the demo credentials are preset). Once
+ * setup is done the form is behind "Change setup"; the step after saving is Authorize.
+ */
 export async function chooseProvider(sb: FrameLocator, provider: ProviderId): Promise<void> {
   const radio = sb.locator(`#provider-${provider}`);
-  if (await radio.isChecked()) return;
+  if (!(await radio.isVisible())) await sb.getByRole('button', { name: 'Change setup' }).click();
+  if (await radio.isChecked()) {
+    const toggle = sb.getByRole('button', { name: 'Change setup', expanded: true });
+    if (await toggle.isVisible()) await toggle.click();
+    return;
+  }
   await radio.check();
   await sb.getByRole('button', { name: 'Save setup' }).click();
-  await sb.locator('#status-message').filter({ hasText: 'Setup saved' }).waitFor();
+  await sb.locator('#fb-setup').filter({ hasText: 'Setup saved' }).waitFor();
 }
 
 /** Clicks Authorize and returns the consent popup once it has loaded. */
@@ -104,6 +118,11 @@ export async function connect(harness: Harness, provider: ProviderId): Promise<F
   await harness.page.bringToFront();
   await sb.locator('#status-account').filter({ hasText: 'Account:' }).waitFor();
   return sb;
+}
+
+/** The text a person reads in an element: whitespace runs as one space, none at the ends. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Polls a server-side value until it equals `expected` (the page acts asynchronously). */

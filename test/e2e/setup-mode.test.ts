@@ -27,7 +27,8 @@ test('personal clients: Setup is shown, and the disclosure until the person is c
   await expect(sb.locator('#disclosure-points').textContent()).resolves.toMatch(
     /steps.*this spreadsheet/s,
   );
-  await expect(sb.getByRole('button', { name: 'Save setup' }).isVisible()).resolves.toBe(true);
+  // Setup is done (the demo client is saved): it waits behind Change setup, Authorize leads.
+  await expect(sb.getByRole('button', { name: 'Change setup' }).isVisible()).resolves.toBe(true);
   await connect(h, 'google-health');
   await sb.locator('#disclosure').waitFor({ state: 'hidden' });
 });
@@ -43,6 +44,7 @@ test("the publisher's client: no Setup at all, the disclosure, then Authorize co
   await sb.locator('#disclosure').waitFor();
   await expect(sb.locator('#setup-section').isHidden()).resolves.toBe(true);
   await expect(sb.getByRole('button', { name: 'Save setup' }).isVisible()).resolves.toBe(false);
+  await expect(sb.getByRole('button', { name: 'Change setup' }).count()).resolves.toBe(0);
   const popup = await authorize(h, sb);
   await popup.getByRole('button', { name: 'Allow' }).click();
   await popup.waitForLoadState();

@@ -127,6 +127,15 @@ export interface SyncStatus {
   /** Notes about the last sync that are not failures (data left out, for example). */
   notes: string[];
   next: { atMs: number; reason: ContinuationReason } | null;
+  /** The last run of the daily trigger: the person was not there, so the sidebar shows it. */
+  lastScheduled?: ScheduledRun | null;
+}
+
+export interface ScheduledRun {
+  atMs: number;
+  ok: boolean;
+  /** What the run said (finished, paused, or the problem with what to do). */
+  message: string;
 }
 
 const EMPTY_STATUS: SyncStatus = {

@@ -52,6 +52,14 @@ export const SYNC_MESSAGES = {
     'The add-on lost your permission to run on its own (access was removed, or an update asks for more), so the scheduled sync did not run. Open the add-on from the Extensions menu, allow it, then click Sync now: any unfinished sync goes on where it stopped.',
   ownedByOther:
     'Another person in this spreadsheet, connected to the same account, has a sync of it under way; it continues with their runs. Wait until it finishes, or start a Backfill to replace it.',
-  dailyOn: 'Daily sync is on: the add-on syncs every morning.',
+  dailyOn: 'Daily sync is on.',
+  dailyAt: (hour: number) => `Runs every morning at about ${hour}:00 (spreadsheet time).`,
   dailyOff: 'Daily sync is off.',
+  cancelled: (done: number | null, total: number) =>
+    done === null
+      ? 'Cancelled: the days written so far stay in the sheet.'
+      : `Cancelled: ${done} of ${total} day${total === 1 ? '' : 's'} had been written; they stay in the sheet.`,
+  cancelBusy:
+    'A part of the sync is running right now and cannot be stopped half way. Click Cancel again once it has paused (the progress above shows it).',
+  nothingToCancel: 'Nothing to cancel: no sync is under way.',
 } as const;

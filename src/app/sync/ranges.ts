@@ -24,13 +24,25 @@ export function syncNowRange(lastSynced: CivilDate | null, today: CivilDate): Da
 
 export type BackfillRange = { ok: true; range: DateRange } | { ok: false; error: string };
 
-/** The backfill range from an ISO date string ('yyyy-MM-dd' or a full ISO timestamp's date). */
+export const BACKFILL_ERRORS = {
+  missing: 'Pick a start date first.',
+  notADate:
+    'That is not a date: check the day and the month (30 February does not exist), or pick a day in the calendar.',
+  future: (today: CivilDate) =>
+    `The start date is in the future: pick today (${today}) or an earlier day.`,
+  tooEarly: `Pick a start date on or after ${EARLIEST_BACKFILL}: there is no tracker data before it.`,
+} as const;
+
+/**
+ * The backfill range from an ISO date string ('yyyy-MM-dd' or a full ISO timestamp's date). The
+ * sidebar runs the same check before asking, so both say the same thing.
+ */
 export function backfillRange(startIso: unknown, today: CivilDate): BackfillRange {
-  const start = typeof startIso === 'string' ? startIso.slice(0, 10) : '';
-  if (!isCivilDate(start)) return { ok: false, error: 'Pick a start date (yyyy-mm-dd).' };
-  if (compareDates(start, today) > 0)
-    return { ok: false, error: 'The start date is in the future: pick today or an earlier day.' };
+  const start = typeof startIso === 'string' ? startIso.trim().slice(0, 10) : '';
+  if (start === '') return { ok: false, error: BACKFILL_ERRORS.missing };
+  if (!isCivilDate(start)) return { ok: false, error: BACKFILL_ERRORS.notADate };
+  if (compareDates(start, today) > 0) return { ok: false, error: BACKFILL_ERRORS.future(today) };
   if (compareDates(start, EARLIEST_BACKFILL) < 0)
-    return { ok: false, error: `Pick a start date on or after ${EARLIEST_BACKFILL}.` };
+    return { ok: false, error: BACKFILL_ERRORS.tooEarly };
   return { ok: true, range: { start, end: today } };
 }

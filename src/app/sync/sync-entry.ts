@@ -9,10 +9,13 @@ import { sidebarState, type SidebarState } from '../sidebar-state';
 import { SYNC_MESSAGES } from './messages';
 import type { SyncPorts } from './ports';
 import { saveSettings } from './settings';
+import { StatusStore } from './job-store';
 import {
+  cancelSync,
   noteAuthorizationNeeded,
   reconcileTriggers,
   runSync,
+  whoseSync,
   schedule,
   type SyncRequest,
   type SyncResult,
@@ -81,11 +84,37 @@ function triggerRun(kind: 'scheduled' | 'continuation'): void {
     }
     return;
   }
-  runThenReconcile(ctx, ports, { kind });
+  const result = runThenReconcile(ctx, ports, { kind });
+  if (kind === 'scheduled') recordScheduled(ctx, ports, result);
+}
+
+/** The daily run happened while nobody watched: keep when and what it said for the sidebar. */
+function recordScheduled(ctx: AppContext, ports: SyncPorts, result: SyncResult): void {
+  const whose = whoseSync(ctx, ports, { claim: false });
+  if (!ctx.documentStore || !whose) return;
+  new StatusStore(ctx.documentStore, whose.scope.keys.status).update({
+    lastScheduled: { atMs: ctx.clock.now(), ok: result.ok, message: result.message },
+  });
+}
+
+/** Sidebar "Cancel": stops the person's sync in hand; the days it wrote stay. */
+export function cancel(): SyncReply {
+  const ctx = appContext();
+  const ports = syncPorts(ctx);
+  const result = ports ? cancelSync(ctx, ports) : { ok: false, message: SYNC_MESSAGES.noDocument };
+  return { ...result, state: sidebarState(ctx) };
 }
 
 export const scheduledRun = (): void => triggerRun('scheduled');
 export const continuationRun = (): void => triggerRun('continuation');
+
+/** Disconnecting leaves nothing to sync with: the daily trigger would only fail every morning. */
+export function stopDaily(ctx: AppContext): void {
+  const ports = ctx.sync?.();
+  if (!ports) return;
+  schedule(ports, ctx).setDaily(false);
+  reconcileTriggers(ctx, ports);
+}
 
 export function setDaily(enabled: unknown): SyncReply {
   const ctx = appContext();

@@ -7,6 +7,8 @@
  * execution's run (engine.ts), the sheet write (sheet-writer.ts), what follows a run (settle.ts)
  * and the person's trigger (schedule.ts).
  */
+import { writtenDayCount } from '../../core/checkpoint';
+import { dayCount } from '../../core/dates';
 import { InvalidCheckpointError } from '../../core/errors';
 import type { KeyValueStore } from '../../core/ports';
 import type { DuplicateDate } from '../../core/upsert-plan';
@@ -207,4 +209,35 @@ function runLocked(
 /** One job's cache keys: document, account, the instant the job was created. */
 function carryScope(ports: SyncPorts, scope: SyncScope, job: SyncJob): string {
   return `sync.carry.${ports.workbook.id()}.${scope.account.key}.${job.checkpoint.startedAtMs}`;
+}
+
+/**
+ * Stops the person's sync in hand: the job goes, the days written stay (every written day is
+ * complete, so the sheet holds exactly the days the job reached), and the trigger is reconciled
+ * (no continuation is left behind).
+ */
+export function cancelSync(ctx: AppContext, ports: SyncPorts): SyncResult {
+  const doc = ctx.documentStore;
+  if (!doc) return { ok: false, message: SYNC_MESSAGES.noDocument };
+  const whose = whoseSync(ctx, ports, { claim: false });
+  if (!whose) return { ok: false, message: SYNC_MESSAGES.notConnected };
+  if (!ports.lock.tryLock(LOCK_WAIT_MS)) return { ok: false, message: SYNC_MESSAGES.cancelBusy };
+  let result: SyncResult;
+  try {
+    const job = ownJob(doc, whose);
+    if (!job) return { ok: true, message: SYNC_MESSAGES.nothingToCancel };
+    const cp = job.checkpoint;
+    const message = SYNC_MESSAGES.cancelled(writtenDayCount(cp), dayCount(cp.range));
+    new JobStore(doc, whose.scope.keys.job).clear();
+    new StatusStore(doc, whose.scope.keys.status).update({
+      problem: null,
+      notes: [message],
+      next: null,
+    });
+    result = { ok: true, message };
+  } finally {
+    ports.lock.release();
+  }
+  reconcileTriggers(ctx, ports);
+  return result;
 }

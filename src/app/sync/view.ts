@@ -15,9 +15,10 @@ import { dataSourceFor } from '../providers';
 import { DOMAINS, METRICS, type Domain, type MetricId } from '../../providers/metrics';
 import type { ProviderId } from '../../providers/provider';
 import { completeDayCount, dayCoverage } from './coverage';
-import { JobStore, StatusStore, type SyncMode } from './job-store';
+import { JobStore, StatusStore, type ScheduledRun, type SyncMode } from './job-store';
 import { SYNC_MESSAGES } from './messages';
 import type { ScheduleView } from './schedule';
+import { EARLIEST_BACKFILL } from './ranges';
 import { readSettings } from './settings';
 
 /** A job whose execution started longer ago than Apps Script's limit is no longer running. */
@@ -61,6 +62,10 @@ export interface SyncView {
    * pause is over): the open sidebar calls continueFromSidebar instead of waiting for a trigger.
    */
   continueNow: boolean;
+  /** The daily trigger's last run, which nobody watched: when, and what it said. */
+  lastScheduled: ScheduledRun | null;
+  /** The days a backfill may start on: from the earliest tracker data to today (sheet zone). */
+  backfillBounds: { min: string; max: string } | null;
   problem: string | null;
   notes: string[];
   hint: string | null;
@@ -81,6 +86,8 @@ export interface ViewInput {
   person: string | null;
   schedule: ScheduleView | null;
   nowMs: number;
+  /** Today in the spreadsheet's zone (null without a spreadsheet). */
+  today?: string | null;
 }
 
 export function syncView(input: ViewInput): SyncView {
@@ -124,7 +131,7 @@ export function syncView(input: ViewInput): SyncView {
     next = {
       kind: 'daily',
       hour: live.hour,
-      message: `Daily sync at about ${live.hour}:00 (spreadsheet time).`,
+      message: SYNC_MESSAGES.dailyAt(live.hour),
     };
   const available = METRICS.filter(
     (m) => providerId === null || dataSourceFor(providerId).supportedMetricIds([m.id]).length > 0,
@@ -150,6 +157,8 @@ export function syncView(input: ViewInput): SyncView {
     account: scope ? { label: scope.account.label, sheetName: scope.sheetName } : null,
     daily: schedule?.daily ?? false,
     continueNow: !!paused && !running && (paused.reason === 'time-budget' || paused.atMs <= nowMs),
+    lastScheduled: status.lastScheduled ?? null,
+    backfillBounds: input.today ? { min: EARLIEST_BACKFILL, max: input.today } : null,
     problem: schedule?.problem ?? status.problem?.message ?? null,
     notes: status.notes,
     // The first-sync advice is for someone who has not started one: not during a paused backfill.

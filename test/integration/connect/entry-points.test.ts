@@ -75,6 +75,10 @@ it('onOpen builds the add-on menu in AuthMode.NONE and the sidebar opens', async
   const shown = await bed.rt.run('showSidebar', [], { spreadsheetId: ss });
   expect(shown.ok).toBe(true);
   const sidebar = bed.rt.sheets.lastSidebar(ss, 'user@example.com');
-  expect(sidebar?.html).toContain('aria-live="polite"');
+  // One page with its script inlined: Apps Script HTML cannot load the project's script files.
+  expect(sidebar?.html).toMatch(/<title>[^<]+<\/title>/);
+  expect(sidebar?.html).toContain('getSidebarState');
+  expect(sidebar?.html).not.toContain('SIDEBAR_SCRIPT');
+  expect(sidebar?.html).not.toMatch(/<script[^>]+src=/);
   expect(sidebar?.html).not.toMatch(/<link[^>]+stylesheet|https:\/\/fonts\./);
 });

@@ -129,6 +129,9 @@ function syncState(ctx: AppContext): SyncView | null {
     schedule: ports ? schedule(ports, ctx).view() : null,
     nowMs: ctx.clock.now(),
     today: ports ? ports.workbook.today() : null,
+    grantNow: whose?.session.client.token()
+      ? grantedOrRequested(whose.session, whose.session.scopes)
+      : null,
   });
 }
 

@@ -129,6 +129,8 @@ export interface SyncStatus {
   next: { atMs: number; reason: ContinuationReason } | null;
   /** The last run of the daily trigger: the person was not there, so the sidebar shows it. */
   lastScheduled?: ScheduledRun | null;
+  /** The scopes granted when the notes were written: a note about permission ends with them. */
+  notesGrant?: string[] | null;
 }
 
 export interface ScheduledRun {

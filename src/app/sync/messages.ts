@@ -18,6 +18,9 @@ function duplicateLine(d: DuplicateDate): string {
 
 const DUPLICATES_NAMED = 3;
 
+/** How the note about data not granted starts: a later grant makes that note old news. */
+export const PERMISSION_NOTE_START = 'No permission for: ';
+
 export const SYNC_MESSAGES = {
   busy: 'A sync is already running in this spreadsheet. Wait until it finishes (the sidebar shows its progress), then try again.',
   noDocument: 'Open the spreadsheet and use the add-on from there.',
@@ -34,7 +37,7 @@ export const SYNC_MESSAGES = {
         ? 'Paused: Apps Script lets one run last 6 minutes. While this sidebar is open the sync goes on at once; otherwise it continues by itself within the hour.'
         : 'Some requests failed just now. Everything else was written; the sync tries them again by itself.',
   skipped: (labels: string[]) =>
-    `No permission for: ${labels.join(', ')} (not ticked at consent, or withdrawn since). The days it was refused for were left as they were; the rest was synced. To add them, click Authorize again and tick them.`,
+    `${PERMISSION_NOTE_START}${labels.join(', ')} (not ticked at consent, or withdrawn since). The days it was refused for were left as they were; the rest was synced. To add them, click Authorize again and tick them.`,
   refused: (labels: string[]) =>
     `Left out: ${labels.join(', ')}: the provider refused to send it for some days, which were left as they were. Everything else was synced; a later sync of those days asks again.`,
   problems: (list: string[]) =>

@@ -13,6 +13,7 @@ import { InvalidCheckpointError } from '../../core/errors';
 import type { KeyValueStore } from '../../core/ports';
 import type { DuplicateDate } from '../../core/upsert-plan';
 import { AuthorizedFetch } from '../authorized-fetch';
+import { grantedOrRequested } from '../connect';
 import type { AppContext } from '../context';
 import { currentSession, type Session } from '../session';
 import { accountOf, personKey, scopeFor, type SyncScope } from './accounts';
@@ -202,7 +203,7 @@ function runLocked(
   const settled = settle(outcome, ctx.clock.now(), status.get().lastSyncedDate, duplicates);
   if (settled.job.kind === 'clear') jobs.clear();
   else jobs.save(settled.job.job);
-  status.update(settled.status);
+  status.update({ ...settled.status, notesGrant: grantedOrRequested(session, session.scopes) });
   return settled.result;
 }
 

@@ -16,7 +16,7 @@ import { DOMAINS, METRICS, type Domain, type MetricId } from '../../providers/me
 import type { ProviderId } from '../../providers/provider';
 import { completeDayCount, dayCoverage } from './coverage';
 import { JobStore, StatusStore, type ScheduledRun, type SyncMode } from './job-store';
-import { SYNC_MESSAGES } from './messages';
+import { PERMISSION_NOTE_START, SYNC_MESSAGES } from './messages';
 import type { ScheduleView } from './schedule';
 import { EARLIEST_BACKFILL } from './ranges';
 import { readSettings } from './settings';
@@ -88,6 +88,8 @@ export interface ViewInput {
   nowMs: number;
   /** Today in the spreadsheet's zone (null without a spreadsheet). */
   today?: string | null;
+  /** The scopes granted now (null: not connected); notes about permission end when they change. */
+  grantNow?: string[] | null;
 }
 
 export function syncView(input: ViewInput): SyncView {
@@ -160,8 +162,19 @@ export function syncView(input: ViewInput): SyncView {
     lastScheduled: status.lastScheduled ?? null,
     backfillBounds: input.today ? { min: EARLIEST_BACKFILL, max: input.today } : null,
     problem: schedule?.problem ?? status.problem?.message ?? null,
-    notes: status.notes,
+    notes: status.notes.filter(
+      (n) =>
+        !(n.startsWith(PERMISSION_NOTE_START) && grantChanged(status.notesGrant, input.grantNow)),
+    ),
     // The first-sync advice is for someone who has not started one: not during a paused backfill.
     hint: status.lastSyncedDate === null && !job ? SYNC_MESSAGES.firstSync : null,
   };
+}
+
+function grantChanged(
+  then: string[] | null | undefined,
+  now: string[] | null | undefined,
+): boolean {
+  if (!then || !now) return false;
+  return [...then].sort().join(' ') !== [...now].sort().join(' ');
 }

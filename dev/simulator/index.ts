@@ -424,6 +424,9 @@ export class Simulator {
     };
     this.log.push(entry);
     if (this.settings.latencyMs > 0) await sleep(this.settings.latencyMs);
+    const slow = this.settings.slowRoute;
+    if (slow && simReq.host === slow.host && simReq.path.startsWith(slow.pathPrefix))
+      this.clock.advance(slow.clockMs);
     const response = await this.answer(simReq);
     if (response === 'drop') {
       // No status line at all: the client sees the connection fail.

@@ -69,6 +69,13 @@ export interface SimSettings {
    * than asked; some types answered 50 a page: health-data.md). Unset: pageSize decides.
    */
   googleListPageCap?: number;
+  /**
+   * A slow provider measured on the shared clock: each request to this host and path prefix moves
+   * the clock forward by `clockMs` before it is answered. Tests of the 6-minute limit use it
+   * instead of a real-time timer, so how much time a batch takes never depends on the machine's
+   * load. Unset: requests take no clock time.
+   */
+  slowRoute?: { host: string; pathPrefix: string; clockMs: number } | null;
 }
 
 export type FaultKind =

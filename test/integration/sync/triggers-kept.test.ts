@@ -41,6 +41,8 @@ async function pausedBackfill(): Promise<SyncReply> {
 }
 
 async function fireNext() {
+  // With no trigger there is nothing to fire: never move the clock to Math.min()'s Infinity.
+  expect(mine().length).toBeGreaterThan(0);
   const next = Math.min(...mine().map((t) => t.nextRunAt as number));
   bed.clock.advance(Math.max(0, next - bed.clock.now()));
   const runs = await bed.rt.triggers.fireDue();
@@ -83,7 +85,10 @@ it('a continuation that finds the document busy leaves one continuation; once do
 it('a continuation that finds the person disconnected leaves the daily trigger, or none when off', async () => {
   await pausedBackfill();
   await ok(bed, 'setDailySync', [true]);
-  await ok(bed, 'disconnectAccount');
+  // Disconnect turns daily sync off (and says so); the person turns it back on while disconnected.
+  const disconnected = await ok<SyncReply['state']>(bed, 'disconnectAccount');
+  expect(disconnected.sync.daily).toBe(false);
+  await ok(bed, 'setDailySync', [true]);
   await fireNext();
   expect(handlers()).toEqual(['runScheduledSync']);
   await fireNext();

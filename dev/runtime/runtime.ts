@@ -214,7 +214,13 @@ export class Runtime {
       spec: ClockSpec,
       owner: { user: string; spreadsheetId: string | null },
     ): TriggerInfo => {
-      const t = this.triggerStore.create(spec, owner.user, owner.spreadsheetId, this.timeZone);
+      const t = this.triggerStore.create(
+        spec,
+        owner.user,
+        owner.spreadsheetId,
+        this.timeZone,
+        'editor',
+      );
       this.emit('ui', { type: 'trigger-created', trigger: t });
       return t;
     },

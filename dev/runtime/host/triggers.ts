@@ -87,10 +87,16 @@ export class Triggers {
     user: string,
     spreadsheetId: string | null,
     scriptTimeZone: string,
+    /**
+     * 'script' when the script's code creates it (ScriptApp), where the add-on rules apply;
+     * 'editor' when a person adds it on the script editor's Triggers page, where they do not.
+     */
+    by: 'script' | 'editor' = 'script',
   ): TriggerInfo {
     if (this.list({ user }).length >= MAX_TRIGGERS_PER_USER) throw new Error(TOO_MANY_TRIGGERS);
     const { nextRunAt, everyMs } = this.schedule(spec, scriptTimeZone);
-    if (this.rules.addOn()) this.checkAddOnRules(spec, user, spreadsheetId, nextRunAt, everyMs);
+    if (by === 'script' && this.rules.addOn())
+      this.checkAddOnRules(spec, user, spreadsheetId, nextRunAt, everyMs);
     const info: TriggerInfo = {
       // Apps Script trigger ids are decimal strings.
       id: String(randomInt(1e9, 2 ** 47)) + String(randomInt(1e6, 1e7)),

@@ -9,6 +9,7 @@ import { shapeResult } from './result-shape';
 import { createWorkerChannel } from './rpc-worker';
 import type { Rpc } from './rpc-types';
 import { createCacheService } from './services/cache';
+import { createCharts } from './services/charts';
 import type { Realm, WorkerEnv } from './services/env';
 import { createHtmlService } from './services/html-service';
 import { createLockService } from './services/lock';
@@ -75,12 +76,15 @@ function main(): void {
     UrlFetchApp: createUrlFetchApp(env),
     Utilities: createUtilities(env),
     HtmlService: createHtmlService(env),
+    Charts: createCharts(),
     Session: createSession(env),
     Logger: createLogger(env),
     console: createConsole(env),
   };
   services.SpreadsheetApp = createSpreadsheetApp(rpc, {
     Date: scriptGlobal.Date,
+    error: (message) => r.error(message),
+    toRealm: (value) => r.toRealm(value),
   });
   const OAuth2 = loadOAuth2(request.oauth2LibrarySrc, services, clockNow);
   Object.assign(context, services, OAuth2 ? { OAuth2 } : {});

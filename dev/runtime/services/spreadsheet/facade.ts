@@ -1,10 +1,21 @@
 // The worker-side SpreadsheetApp global: objects shaped like Apps Script's Spreadsheet, Sheet, Range,
 // Ui and Menu whose every method is exactly one synchronous RPC to SpreadsheetHost (so every call is
 // counted, as every call costs time in Apps Script). Only enum properties (SpreadsheetApp.Dimension,
-// Ui.Button, Ui.ButtonSet) and the PromptResponse a prompt returns are local.
+// Ui.Button, Ui.ButtonSet), the PromptResponse a prompt returns and the chart builders and chart
+// snapshots (charts-facade.ts) are local.
 import type { Rpc } from '../../rpc-types';
+import { makeEnum } from './enums';
 import { isDate } from './format';
-import { type DialogAnswer, type DialogRequest, type HtmlData, SERVICE } from './refs';
+export type { EnumValue } from './enums';
+import { defaultSpec, type WireChart } from './chart-types';
+import { createChartFacade } from './charts-facade';
+import {
+  type DialogAnswer,
+  type DialogRequest,
+  type HtmlData,
+  SERVICE,
+  type SheetRef,
+} from './refs';
 
 export interface FacadeOptions {
   /**
@@ -12,34 +23,26 @@ export interface FacadeOptions {
    * so `value instanceof Date` holds inside a vm context (a Date from another realm fails it).
    */
   Date?: DateConstructor;
+  /** Apps Script style exceptions for checks made here in the worker (the script realm's Error). */
+  error?: (message: string) => Error;
+  /** Copies a plain value into the script's realm (its Array/Object), for values made here. */
+  toRealm?: <T>(value: T) => T;
 }
 
-type Kind = 'value' | 'self' | 'void' | 'spreadsheet' | 'sheet' | 'sheets' | 'range';
+type Kind =
+  | 'value'
+  | 'self'
+  | 'void'
+  | 'spreadsheet'
+  | 'sheet'
+  | 'sheets'
+  | 'range'
+  | 'chartBuilder'
+  | 'charts';
 type Methods = Record<string, Kind>;
 // Loose on purpose: these objects mirror Apps Script's classes, checked by behaviour, not types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AppsScriptObject = Record<string, any>;
-
-/** An Apps Script enum value: prints as its name, has name() and ordinal(). */
-export interface EnumValue {
-  toString(): string;
-  toJSON(): string;
-  name(): string;
-  ordinal(): number;
-}
-
-function makeEnum<N extends string>(names: readonly N[]): Readonly<Record<N, EnumValue>> {
-  const e = {} as Record<N, EnumValue>;
-  names.forEach((n, i) => {
-    e[n] = Object.freeze({
-      toString: () => n,
-      toJSON: () => n,
-      name: () => n,
-      ordinal: () => i,
-    });
-  });
-  return Object.freeze(e);
-}
 
 const SPREADSHEET: Methods = {
   getId: 'value',
@@ -95,6 +98,13 @@ const SHEET: Methods = {
   autoResizeColumns: 'self',
   autoResizeColumn: 'self',
   activate: 'self',
+  moveColumns: 'void',
+  moveRows: 'void',
+  newChart: 'chartBuilder',
+  insertChart: 'void',
+  updateChart: 'void',
+  removeChart: 'void',
+  getCharts: 'charts',
 };
 
 const RANGE: Methods = {
@@ -194,6 +204,13 @@ export function createSpreadsheetApp(rpc: Rpc, options: FacadeOptions = {}): App
   const spreadsheet = (ref: unknown) => (ref ? build('Spreadsheet', ref, SPREADSHEET) : null);
   const sheet = (ref: unknown) => (ref ? build('Sheet', ref, SHEET) : null);
   const range = (ref: unknown) => (ref ? build('Range', ref, RANGE) : null);
+  const charts = createChartFacade({
+    range: (ref) => build('Range', ref, RANGE),
+    handleOf: (obj) => (obj !== null && typeof obj === 'object' ? handles.get(obj) : undefined),
+    register: (obj, handle) => handles.set(obj, handle),
+    error: options.error ?? ((message) => Object.assign(new Error(message), { name: 'Exception' })),
+    toRealm: options.toRealm ?? ((v) => v),
+  });
 
   function convert(kind: Kind, result: unknown, self: AppsScriptObject): unknown {
     switch (kind) {
@@ -211,6 +228,10 @@ export function createSpreadsheetApp(rpc: Rpc, options: FacadeOptions = {}): App
         return (result as unknown[]).map(sheet);
       case 'range':
         return range(result);
+      case 'chartBuilder':
+        return charts.builder(result as SheetRef, defaultSpec(), null);
+      case 'charts':
+        return (result as WireChart[]).map((c) => charts.chart(c));
     }
   }
 

@@ -5,6 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { PRODUCT_NAME } from '../../../../src/app/product';
 import { AUTHORIZATION_REQUIRED, type ExecutionContext, type HostService } from '../../rpc-types';
 import type { GridBox } from './a1';
+import { type ChartPosition, type ChartSpec, defaultSpec } from './chart-types';
+import { chartHandlers } from './charts-host';
+import type { ChartRecord } from './charts-model';
 import * as E from './errors';
 import { SheetModel, SpreadsheetModel } from './model';
 import type {
@@ -85,7 +88,18 @@ const MUTATIONS = new Set([
   'Range.setFontWeights',
   'Range.setBackground',
   'Range.setBackgrounds',
+  'Sheet.moveColumns',
+  'Sheet.moveRows',
+  'Sheet.insertChart',
+  'Sheet.updateChart',
+  'Sheet.removeChart',
 ]);
+
+export type { ChartRecord } from './charts-model';
+export type { ChartPosition, ChartSpec, ChartTypeName } from './chart-types';
+
+/** A chart the person adds by hand: ranges in A1 notation (a sheet name in one picks its sheet). */
+export type HandChart = Partial<Omit<ChartSpec, 'ranges'>> & { ranges: string[] };
 
 export class SpreadsheetHost {
   /**
@@ -142,6 +156,59 @@ export class SpreadsheetHost {
   /** The answer the next alert/prompt gets; without one, OK or YES and empty text. */
   queueAnswer(answer: Partial<DialogAnswer>): void {
     this.ui.queueAnswer(answer);
+  }
+
+  /** The charts on one sheet (by name or id), or on every sheet, as the model holds them. */
+  charts(spreadsheetId: string, sheet?: string | number): ChartRecord[] {
+    const model = this.get(spreadsheetId);
+    return sheet === undefined
+      ? model.charts.all()
+      : model.charts.onSheet(model.sheet(sheet).sheetId);
+  }
+
+  /**
+   * The person's own edits, for tests: each runs on the model and emits one 'change' (method
+   * 'hand.<what>'), as a script's edit does. Moving or inserting columns by hand goes through here
+   * too, e.g. `host.editByHand(id, 'moveColumns', (m) => m.sheet('Data').moveLines(...))`.
+   */
+  editByHand<T>(spreadsheetId: string, what: string, edit: (model: SpreadsheetModel) => T): T {
+    const result = edit(this.get(spreadsheetId));
+    this.changeListeners.forEach((cb) => cb({ spreadsheetId, method: `hand.${what}` }));
+    return result;
+  }
+
+  /** The person drags a chart: its anchor cell and offsets change, nothing else. */
+  moveChartByHand(spreadsheetId: string, chartId: number, position: Partial<ChartPosition>): void {
+    this.editByHand(spreadsheetId, 'moveChart', (m) => {
+      const current = m.charts.get(chartId)?.position;
+      m.charts.move(chartId, { ...(current ?? defaultSpec().position), ...position });
+    });
+  }
+
+  /** The person resizes a chart (Sheets reports the size as its 'width'/'height' options). */
+  resizeChartByHand(spreadsheetId: string, chartId: number, width: number, height: number): void {
+    this.editByHand(spreadsheetId, 'resizeChart', (m) => m.charts.resize(chartId, width, height));
+  }
+
+  /** The person inserts a chart of their own on a sheet; returns its id. */
+  addChartByHand(spreadsheetId: string, sheet: string | number, chart: HandChart): number {
+    return this.editByHand(spreadsheetId, 'addChart', (m) => {
+      const target = m.sheet(sheet);
+      const ranges = chart.ranges.map((a1) => {
+        const bang = a1.lastIndexOf('!');
+        const named =
+          bang < 0
+            ? target
+            : m.sheet(
+                a1
+                  .slice(0, bang)
+                  .replace(/^'(.*)'$/, '$1')
+                  .replace(/''/g, "'"),
+              );
+        return { ss: m.id, sheetId: named.sheetId, ...named.boxFromA1(a1) };
+      });
+      return m.charts.insert(target, { ...defaultSpec(), ...chart, ranges }, 'person').chartId;
+    });
   }
 
   resetCalls(): void {
@@ -334,6 +401,7 @@ export class SpreadsheetHost {
     };
 
     return {
+      ...chartHandlers((r) => this.sheet(r)),
       // SpreadsheetApp
       'SpreadsheetApp.getActive': (ctx) => refOf(active(ctx, 'getActive')),
       'SpreadsheetApp.getActiveSpreadsheet': (ctx) => refOf(active(ctx, 'getActiveSpreadsheet')),

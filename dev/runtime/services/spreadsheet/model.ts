@@ -2,6 +2,8 @@
 // formats and styles, frozen rows/columns and sheet sizes, enforcing Sheets' limits with Apps
 // Script's error messages. Pure data, no RPC; see README.md for what is and is not emulated.
 import { boxToA1, type GridBox, parseA1 } from './a1';
+import { ChartStore } from './charts-model';
+import type { Dimension, DimensionChange } from './dimension-change';
 import * as E from './errors';
 import {
   type CellValue,
@@ -230,6 +232,7 @@ export class SheetModel {
     this.maxRows += count;
     // Rows inserted inside the frozen band widen it, as in Sheets.
     if (before <= this.frozenRows) this.frozenRows += count;
+    this.changed({ dimension: 'ROWS', kind: 'insert', at: before, count });
   }
 
   deleteRows(start: number, count: number): void {
@@ -240,6 +243,7 @@ export class SheetModel {
     this.grid.splice(start - 1, count);
     this.maxRows -= count;
     this.frozenRows -= frozenDeleted;
+    this.changed({ dimension: 'ROWS', kind: 'delete', start, count });
   }
 
   insertColumns(before: number, count: number): void {
@@ -250,6 +254,7 @@ export class SheetModel {
       if (row && before - 1 < row.length) row.splice(before - 1, 0, ...new Array<undefined>(count));
     this.maxColumns += count;
     if (before <= this.frozenColumns) this.frozenColumns += count;
+    this.changed({ dimension: 'COLUMNS', kind: 'insert', at: before, count });
   }
 
   deleteColumns(start: number, count: number): void {
@@ -261,6 +266,27 @@ export class SheetModel {
     for (const row of this.grid) row?.splice(start - 1, count);
     this.maxColumns -= count;
     this.frozenColumns -= frozenDeleted;
+    this.changed({ dimension: 'COLUMNS', kind: 'delete', start, count });
+  }
+
+  /**
+   * Sheet.moveColumns / moveRows: lines start..start+count-1 (values, formats and styles) go before
+   * the line that is at `destination` before the move, so they may end up at a smaller index.
+   */
+  moveLines(dimension: Dimension, start: number, count: number, destination: number): void {
+    const rows = dimension === 'ROWS';
+    const max = rows ? this.maxRows : this.maxColumns;
+    const error = rows ? E.ROWS_OUT_OF_BOUNDS : E.COLUMNS_OUT_OF_BOUNDS;
+    if (!(start >= 1 && count >= 1 && start + count - 1 <= max)) throw new Error(error);
+    if (!(destination >= 1 && destination <= max + 1)) throw new Error(error);
+    if (destination >= start && destination <= start + count) return;
+    if (rows) moveBlock(this.grid, start - 1, count, destination - 1);
+    else for (const row of this.grid) if (row) moveBlock(row, start - 1, count, destination - 1);
+    this.changed({ dimension, kind: 'move', start, count, destination });
+  }
+
+  private changed(change: DistributiveOmit<DimensionChange, 'sheetId'>): void {
+    this.parent.dimensionChanged({ ...change, sheetId: this.sheetId } as DimensionChange);
   }
 
   setFrozenRows(rows: number): void {
@@ -316,7 +342,10 @@ export class SheetModel {
 /** A spreadsheet file: ordered sheets, a time zone that decides what day a Date shows, a URL. */
 export class SpreadsheetModel {
   readonly sheets: SheetModel[] = [];
+  /** Embedded charts of every sheet (ranges may read any sheet of this spreadsheet). */
+  readonly charts = new ChartStore(this);
   activeSheetId: number;
+  private readonly dimensionListeners = new Set<(change: DimensionChange) => void>();
   private idState: number;
   private readonly usedIds = new Set<number>();
 
@@ -338,6 +367,20 @@ export class SpreadsheetModel {
 
   cellCount(): number {
     return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  }
+
+  /**
+   * Something that holds references into sheets (a formula engine, say) hears every row/column
+   * insert, delete and move here, after the grid changed; charts follow them first.
+   */
+  onDimensionChange(cb: (change: DimensionChange) => void): () => void {
+    this.dimensionListeners.add(cb);
+    return () => this.dimensionListeners.delete(cb);
+  }
+
+  dimensionChanged(change: DimensionChange): void {
+    this.charts.follow(change);
+    this.dimensionListeners.forEach((cb) => cb(change));
   }
 
   /** Throws Sheets' limit error if adding `extra` cells would pass 10 million. */
@@ -405,6 +448,7 @@ export class SpreadsheetModel {
     const i = this.sheets.indexOf(sheet);
     if (i < 0) throw new Error(E.SHEET_DELETED);
     this.sheets.splice(i, 1);
+    this.charts.sheetDeleted(sheet.sheetId);
     if (this.activeSheetId === sheet.sheetId)
       this.activeSheetId = this.sheets[Math.max(0, i - 1)].sheetId;
   }
@@ -430,6 +474,11 @@ export class SpreadsheetModel {
       if (!this.sheets.some((s) => s.name.toLowerCase() === candidate.toLowerCase()))
         return candidate;
     }
+  }
+
+  /** A new id for a chart: sheets and charts share one id space, as in Sheets. */
+  claimObjectId(): number {
+    return this.claimId();
   }
 
   /** Ids are never reused within a spreadsheet, even after the sheet holding one is deleted. */
@@ -464,6 +513,17 @@ function normalizeValue(value: unknown): CellValue {
   }
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Moves arr[start..start+count-1] before arr[destination] (0-based, index before the move). */
+function moveBlock<T>(arr: (T | undefined)[], start: number, count: number, destination: number) {
+  const moved = arr.splice(start, count);
+  while (moved.length < count) moved.push(undefined);
+  const at = destination > start ? destination - count : destination;
+  while (arr.length < at) arr.push(undefined);
+  arr.splice(at, 0, ...moved);
 }
 
 function block(box: GridBox, value: unknown): unknown[][] {

@@ -93,6 +93,8 @@ const MUTATIONS = new Set([
   'Sheet.insertChart',
   'Sheet.updateChart',
   'Sheet.removeChart',
+  'Range.setFormula',
+  'Range.setFormulas',
 ]);
 
 export type { ChartRecord } from './charts-model';
@@ -610,6 +612,11 @@ export class SpreadsheetHost {
       ...this.cellAttribute('NumberFormat', 'NumberFormats', {
         get: (sheet, box) => sheet.getNumberFormats(box),
         set: (sheet, box, v) => sheet.setNumberFormats(box, v),
+        singleIsString: true,
+      }),
+      ...this.cellAttribute('Formula', 'Formulas', {
+        get: (sheet, box) => sheet.getFormulas(box),
+        set: (sheet, box, v) => sheet.setFormulas(box, v),
         singleIsString: true,
       }),
       ...this.cellAttribute('FontWeight', 'FontWeights', {

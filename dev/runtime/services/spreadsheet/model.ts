@@ -5,12 +5,15 @@ import { boxToA1, type GridBox, parseA1 } from './a1';
 import { ChartStore } from './charts-model';
 import type { Dimension, DimensionChange } from './dimension-change';
 import * as E from './errors';
+import { type Computed, FormulaEngine, serialToDate } from './formulas';
+import { tokenize, untokenize } from './formula-tokens';
 import {
   type CellValue,
   DEFAULT_DATE_TIME_FORMAT,
   DEFAULT_NUMBER_FORMAT,
   displayValue,
   isDate,
+  isDatePattern,
   isValidTimeZone,
 } from './format';
 
@@ -24,8 +27,11 @@ export const MAX_CELL_CHARS = 50_000;
 export const NEW_SHEET_ROWS = 1000;
 export const NEW_SHEET_COLUMNS = 26;
 
-interface Cell {
+/** One stored cell; exported read-only for the formula engine. */
+export interface Cell {
   value: CellValue;
+  /** The formula ('=...') when the cell holds one; `value` is then '' and the result computed. */
+  formula?: string;
   format?: string;
   fontWeight?: string;
   background?: string;
@@ -72,6 +78,21 @@ export class SheetModel {
     return this.grid[row - 1]?.[column - 1];
   }
 
+  /** A stored cell, read-only (for the formula engine); undefined where nothing was ever written. */
+  cellAt(row: number, column: number): Readonly<Cell> | undefined {
+    return this.cell(row, column);
+  }
+
+  /** How many rows the grid stores: every row after these is blank. */
+  storedRows(): number {
+    return this.grid.length;
+  }
+
+  /** A formula cell's computed value and the date format its number result shows with. */
+  private computed(cell: Cell, row: number, column: number): Computed {
+    return this.parent.formulas.compute(this, row, column, cell.formula as string);
+  }
+
   private ensureCell(row: number, column: number): Cell {
     const r = (this.grid[row - 1] ??= []);
     return (r[column - 1] ??= { value: '' });
@@ -89,7 +110,34 @@ export class SheetModel {
   }
 
   getValues(box: GridBox): CellValue[][] {
-    return this.map(box, (cell) => copyValue(cell?.value ?? ''));
+    let r = 0;
+    let c = -1;
+    return this.map(box, (cell) => {
+      // Track the position: map visits the box row by row.
+      if (++c === box.numColumns) {
+        c = 0;
+        r++;
+      }
+      if (cell?.formula === undefined) return copyValue(cell?.value ?? '');
+      return this.formulaValue(cell, box.row + r, box.column + c);
+    });
+  }
+
+  /**
+   * What getValues returns for a formula cell: errors as their code ('#DIV/0!'), blanks as '', and
+   * a number as a Date when the cell shows it as a date (its own date format, or none and a date
+   * result such as =DATE(...) or a reference to a date), as Sheets does.
+   */
+  private formulaValue(cell: Cell, row: number, column: number): CellValue {
+    const { value, dateFormat } = this.computed(cell, row, column);
+    if (value === null) return '';
+    if (typeof value === 'object') return value.code;
+    if (typeof value === 'number') {
+      const shownAsDate =
+        cell.format !== undefined ? isDatePattern(cell.format) : dateFormat !== null;
+      if (shownAsDate) return serialToDate(value, this.parent.timeZone);
+    }
+    return value;
   }
 
   getNumberFormats(box: GridBox): string[][] {
@@ -98,7 +146,38 @@ export class SheetModel {
 
   getDisplayValues(box: GridBox): string[][] {
     const tz = this.parent.timeZone;
-    return this.map(box, (cell) => (cell ? displayValue(cell.value, cell.format, tz) : ''));
+    let r = 0;
+    let c = -1;
+    return this.map(box, (cell) => {
+      if (++c === box.numColumns) {
+        c = 0;
+        r++;
+      }
+      if (!cell) return '';
+      if (cell.formula === undefined) return displayValue(cell.value, cell.format, tz);
+      const { value, dateFormat } = this.computed(cell, box.row + r, box.column + c);
+      if (value === null) return '';
+      if (typeof value === 'object') return value.code;
+      return displayValue(value, cell.format ?? dateFormat ?? undefined, tz);
+    });
+  }
+
+  /** Range.getFormulas: the formula text of each cell, '' where a cell holds none. */
+  getFormulas(box: GridBox): string[][] {
+    return this.map(box, (cell) => cell?.formula ?? '');
+  }
+
+  /**
+   * Range.setFormulas: each text starting with '=' becomes a formula; '' clears the cell; other
+   * text is stored as a value, as Sheets does with a formula that is not one.
+   */
+  setFormulas(box: GridBox, formulas: readonly (readonly unknown[])[]): void {
+    this.checkBlock(box, formulas, 'Range.setFormulas');
+    for (const row of formulas)
+      for (const f of row)
+        if (typeof f !== 'string')
+          throw new Error(E.signatureMismatch('Range.setFormulas', [formulas]));
+    this.setValues(box, formulas);
   }
 
   getFontWeights(box: GridBox): string[][] {
@@ -123,10 +202,18 @@ export class SheetModel {
         const cell = this.cell(box.row + r, box.column + c);
         if (!cell && value === '') continue;
         const target = cell ?? this.ensureCell(box.row + r, box.column + c);
+        delete target.formula;
+        // A string starting with '=' is a formula, as when typed into Sheets.
+        if (typeof value === 'string' && value.length > 1 && value.startsWith('=')) {
+          target.value = '';
+          target.formula = normalizeFormula(value);
+          continue;
+        }
         target.value = value;
         if (isDate(value) && target.format === undefined) target.format = DEFAULT_DATE_TIME_FORMAT;
       }
     }
+    this.parent.touch();
   }
 
   /** Sets every cell of the box to one value, as Range.setValue does on a multi-cell range. */
@@ -138,6 +225,8 @@ export class SheetModel {
   setNumberFormats(box: GridBox, formats: readonly (readonly unknown[])[]): void {
     this.checkBlock(box, formats, 'Range.setNumberFormats');
     this.eachCell(box, (cell, r, c) => (cell.format = String(formats[r][c])));
+    // A formula's result shows as a date or not by the format: cached results know which.
+    this.parent.touch();
   }
 
   setFontWeights(box: GridBox, weights: readonly (readonly unknown[])[]): void {
@@ -180,7 +269,10 @@ export class SheetModel {
       for (let c = box.column; c < box.column + box.numColumns; c++) {
         const cell = this.cell(r, c);
         if (!cell) continue;
-        if (what.contents) cell.value = '';
+        if (what.contents) {
+          cell.value = '';
+          delete cell.formula;
+        }
         if (what.formats) {
           delete cell.format;
           delete cell.fontWeight;
@@ -188,12 +280,13 @@ export class SheetModel {
         }
       }
     }
+    this.parent.touch();
   }
 
   /** The last row holding a value (formats alone do not count), 0 for an empty sheet. */
   lastRow(): number {
     for (let r = this.grid.length; r >= 1; r--) {
-      if (this.grid[r - 1]?.some((cell) => cell !== undefined && cell.value !== '')) return r;
+      if (this.grid[r - 1]?.some(hasContent)) return r;
     }
     return 0;
   }
@@ -203,8 +296,7 @@ export class SheetModel {
     for (const row of this.grid) {
       if (!row) continue;
       for (let c = row.length; c > last; c--) {
-        const cell = row[c - 1];
-        if (cell !== undefined && cell.value !== '') {
+        if (hasContent(row[c - 1])) {
           last = c;
           break;
         }
@@ -344,6 +436,8 @@ export class SpreadsheetModel {
   readonly sheets: SheetModel[] = [];
   /** Embedded charts of every sheet (ranges may read any sheet of this spreadsheet). */
   readonly charts = new ChartStore(this);
+  /** Computes formula cells; its cache is dropped by touch() on every change. */
+  readonly formulas = new FormulaEngine(this);
   activeSheetId: number;
   private readonly dimensionListeners = new Set<(change: DimensionChange) => void>();
   private idState: number;
@@ -379,8 +473,14 @@ export class SpreadsheetModel {
   }
 
   dimensionChanged(change: DimensionChange): void {
+    this.touch();
     this.charts.follow(change);
     this.dimensionListeners.forEach((cb) => cb(change));
+  }
+
+  /** Something that formulas may read changed: computed values are recomputed when next read. */
+  touch(): void {
+    this.formulas.invalidate();
   }
 
   /** Throws Sheets' limit error if adding `extra` cells would pass 10 million. */
@@ -392,6 +492,7 @@ export class SpreadsheetModel {
     if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone))
       throw new Error(`Invalid argument: ${timeZone}`);
     this.timeZone = timeZone;
+    this.touch();
   }
 
   byName(name: string): SheetModel | null {
@@ -440,6 +541,7 @@ export class SpreadsheetModel {
     const sheet = new SheetModel(this, this.claimId(), sheetName);
     this.sheets.splice(position, 0, sheet);
     this.activeSheetId = sheet.sheetId;
+    this.touch();
     return sheet;
   }
 
@@ -449,6 +551,7 @@ export class SpreadsheetModel {
     if (i < 0) throw new Error(E.SHEET_DELETED);
     this.sheets.splice(i, 1);
     this.charts.sheetDeleted(sheet.sheetId);
+    this.touch();
     if (this.activeSheetId === sheet.sheetId)
       this.activeSheetId = this.sheets[Math.max(0, i - 1)].sheetId;
   }
@@ -458,6 +561,7 @@ export class SpreadsheetModel {
       throw new Error(E.signatureMismatch('Sheet.setName', [name]));
     this.checkNameFree(name, sheet);
     sheet.name = name;
+    this.touch();
   }
 
   /** Sheet names are unique regardless of case in Google Sheets. */
@@ -497,6 +601,19 @@ function hashSeed(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
   return h;
+}
+
+function hasContent(cell: Cell | undefined): boolean {
+  return cell !== undefined && (cell.value !== '' || cell.formula !== undefined);
+}
+
+/** A formula as Sheets keeps it: function names and references upper-case, the rest as typed. */
+function normalizeFormula(text: string): string {
+  try {
+    return '=' + untokenize(tokenize(text.slice(1)));
+  } catch {
+    return text; // unparsable: kept as typed, it computes to #ERROR!
+  }
 }
 
 function copyValue(value: CellValue): CellValue {

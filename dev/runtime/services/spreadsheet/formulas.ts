@@ -12,6 +12,8 @@ import {
   resultDateFormat,
 } from './formula-eval';
 import { type Node, parseFormula } from './formula-parse';
+import type { DimensionChange } from './dimension-change';
+import { type SheetChange, shiftFormula } from './formula-shift';
 import type { Reference } from './formula-tokens';
 import { FormulaError, PARSE, REF, type RangeValue, type Scalar, isError } from './formula-values';
 import { type CellValue, dateToSerial, isDate, isDatePattern } from './format';
@@ -51,6 +53,30 @@ export class FormulaEngine {
   invalidate(): void {
     this.computed.clear();
     this.ranges.clear();
+  }
+
+  /** Rows or columns of a sheet were inserted, deleted or moved: every formula follows. */
+  followDimension(change: DimensionChange): void {
+    const changed = this.book.byId(change.sheetId);
+    if (changed) this.follow({ kind: 'dimension', sheetName: changed.name, change });
+  }
+
+  /**
+   * Rewrites the references of every formula of the spreadsheet that points into the changed
+   * sheet (a formula elsewhere names it, so those without its name are skipped unread).
+   */
+  follow(change: SheetChange): void {
+    const name = (change.kind === 'rename' ? change.from : change.sheetName).toLowerCase();
+    for (const sheet of this.book.sheets) {
+      // A quote in the name is doubled inside a reference: such names are not prefiltered.
+      const own = sheet.name.toLowerCase() === name || name.includes("'");
+      sheet.rewriteFormulas((formula) =>
+        own || formula.toLowerCase().includes(name)
+          ? shiftFormula(formula, sheet.name, change)
+          : formula,
+      );
+    }
+    this.invalidate();
   }
 
   /** A formula cell's value (computing it and what it references if needed). */

@@ -83,6 +83,13 @@ export class SheetModel {
     return this.cell(row, column);
   }
 
+  /** Replaces each formula of this sheet by what `rewrite` makes of it (references following). */
+  rewriteFormulas(rewrite: (formula: string) => string): void {
+    for (const row of this.grid)
+      for (const cell of row ?? [])
+        if (cell?.formula !== undefined) cell.formula = rewrite(cell.formula);
+  }
+
   /** How many rows the grid stores: every row after these is blank. */
   storedRows(): number {
     return this.grid.length;
@@ -452,6 +459,7 @@ export class SpreadsheetModel {
     // Like Google's, the first sheet is "Sheet1" with id 0; later ids look random.
     this.idState = hashSeed(id);
     this.sheets.push(new SheetModel(this, this.claimId(0), 'Sheet1'));
+    this.onDimensionChange((change) => this.formulas.followDimension(change));
     this.activeSheetId = 0;
   }
 
@@ -550,6 +558,7 @@ export class SpreadsheetModel {
     const i = this.sheets.indexOf(sheet);
     if (i < 0) throw new Error(E.SHEET_DELETED);
     this.sheets.splice(i, 1);
+    this.formulas.follow({ kind: 'deleteSheet', sheetName: sheet.name });
     this.charts.sheetDeleted(sheet.sheetId);
     this.touch();
     if (this.activeSheetId === sheet.sheetId)
@@ -560,6 +569,7 @@ export class SpreadsheetModel {
     if (typeof name !== 'string' || name.trim() === '')
       throw new Error(E.signatureMismatch('Sheet.setName', [name]));
     this.checkNameFree(name, sheet);
+    this.formulas.follow({ kind: 'rename', from: sheet.name, to: name });
     sheet.name = name;
     this.touch();
   }

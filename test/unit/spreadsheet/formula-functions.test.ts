@@ -57,8 +57,7 @@ describe('formula functions', () => {
   it('SUMIFS, AVERAGEIFS, COUNTIFS, MINIFS, MAXIFS with date criteria built with &', () => {
     const { calc, sheet } = book(DAILY);
     sheet.setValues({ row: 1, column: 5, numRows: 1, numColumns: 1 }, [[day(2026, 11, 2)]]);
-    const week = (f: string, range = 'B:B') =>
-      calc(`=${f}(${range},A:A,">="&E1,A:A,"<"&E1+7)`);
+    const week = (f: string, range = 'B:B') => calc(`=${f}(${range},A:A,">="&E1,A:A,"<"&E1+7)`);
     expect(week('SUMIFS')).toBe(4000);
     expect(week('AVERAGEIFS')).toBe(2000);
     expect(calc('=COUNTIFS(A:A,">="&E1,A:A,"<"&E1+7)')).toBe(4);

@@ -64,12 +64,12 @@ export function googleReasonFault(reason: GoogleReason, clientId: string | undef
   });
 }
 
-function invalidArgument(message: string): SimResponse {
+export function invalidArgument(message: string): SimResponse {
   return googleApiError(400, 'INVALID_ARGUMENT', message);
 }
 
 /** 401 for a missing/expired/revoked token, 429 over the per-user minute quota, 403 for scopes, 400 when not linked. */
-function authorize(
+export function authorize(
   ctx: SimContext,
   req: SimRequest,
   method: string,
@@ -104,7 +104,7 @@ function authorize(
   return user;
 }
 
-function userMatches(user: SimUser, segment: string): boolean {
+export function userMatches(user: SimUser, segment: string): boolean {
   return segment === 'me' || segment === user.healthUserId;
 }
 

@@ -18,6 +18,7 @@ import {
   unitSystemOf,
 } from './fitbit-values';
 import { GOOGLE_HEALTH_ROUTES, googleDayValue } from './google-health-api';
+import { GOOGLE_INTRADAY_ROUTES } from './google-intraday';
 import { handleGoogleRevoke, handleGoogleToken } from './google-oauth';
 import { HEALTH_SIGNUP_ROUTES } from './health-signup';
 import { OAuthStore, type LiveTokens } from './oauth-store';
@@ -129,6 +130,7 @@ export const ROUTES: readonly Route[] = [
   ...OAUTH_ROUTES,
   ...FITBIT_DATA_ROUTES,
   ...GOOGLE_HEALTH_ROUTES,
+  ...GOOGLE_INTRADAY_ROUTES,
   ...HEALTH_SIGNUP_ROUTES,
 ];
 

@@ -6,12 +6,15 @@ import type {
   SpreadsheetHost,
   ToastRecord,
 } from '../runtime/services/spreadsheet/host';
+import { type ChartView, chartViews } from './chart-view';
 
 export interface SheetTabView {
   name: string;
   frozenRows: number;
   /** What Sheets would show in each cell of the data range (number formats applied). */
   values: string[][];
+  /** The sheet's embedded charts, in getCharts order, with their series' values. */
+  charts: ChartView[];
 }
 
 export interface SheetView {
@@ -39,6 +42,7 @@ export function sheetView(host: SpreadsheetHost, spreadsheetId: string): SheetVi
       name: s.name,
       frozenRows: s.frozenRows,
       values: s.displayValues(),
+      charts: chartViews(model, s.sheetId),
     })),
   };
 }

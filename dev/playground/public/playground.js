@@ -326,6 +326,11 @@
     }, 0);
     var cols = Math.max(width, 8);
     var rows = Math.max(sheet.values.length + 5, 25);
+    // Enough rows and columns under every chart for it to sit on the grid, as on a real sheet.
+    (sheet.charts || []).forEach(function (ch) {
+      rows = Math.max(rows, ch.anchorRow + Math.ceil((ch.offsetY + ch.height) / CELL_HEIGHT) + 1);
+      cols = Math.max(cols, ch.anchorColumn + Math.ceil((ch.offsetX + ch.width) / CELL_WIDTH));
+    });
     var head = el('tr', {}, [el('th', { className: 'corner', scope: 'col', 'aria-label': 'Row' })]);
     for (var c = 0; c < cols; c++)
       head.appendChild(el('th', { scope: 'col', text: columnName(c) }));
@@ -350,6 +355,229 @@
     }
     table.appendChild(body);
     stickFrozenRows(table);
+    renderCharts(sheet, table);
+  }
+
+  // ---- Embedded charts -------------------------------------------------------------------------
+
+  /** Cell sizes the grid's CSS gives (for making room under charts before layout). */
+  var CELL_HEIGHT = 27;
+  var CELL_WIDTH = 103;
+  /** Sheets' default series colours, in order. */
+  var PALETTE = [
+    '#4285f4',
+    '#ea4335',
+    '#fbbc04',
+    '#34a853',
+    '#ff6d01',
+    '#46bdc6',
+    '#7baaf7',
+    '#f07b72',
+    '#fcd04f',
+    '#71c287',
+  ];
+  /** The chart types the playground draws; others get a labelled placeholder. */
+  var BASE_TYPE = {
+    LINE: 'line',
+    AREA: 'line',
+    STEPPED_AREA: 'line',
+    SCATTER: 'line',
+    COLUMN: 'bar',
+    BAR: 'bar',
+    HISTOGRAM: 'bar',
+    COMBO: 'bar',
+    PIE: 'pie',
+  };
+  var drawnCharts = [];
+
+  function translucent(color) {
+    var m = /^#([0-9a-f]{6})$/i.exec(color || '');
+    if (!m) return color;
+    var n = parseInt(m[1], 16);
+    return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',0.35)';
+  }
+
+  /** Each series' share of its point's total, for charts stacked as percentages. */
+  function asPercent(series) {
+    var totals = series[0]
+      ? series[0].data.map(function () {
+          return 0;
+        })
+      : [];
+    series.forEach(function (s) {
+      s.data.forEach(function (v, i) {
+        totals[i] += Math.abs(v || 0);
+      });
+    });
+    return series.map(function (s) {
+      return Object.assign({}, s, {
+        data: s.data.map(function (v, i) {
+          return v === null || !totals[i] ? null : (100 * v) / totals[i];
+        }),
+      });
+    });
+  }
+
+  function chartConfig(ch) {
+    var base = BASE_TYPE[ch.type];
+    var series = ch.stacked === 'percent' ? asPercent(ch.series) : ch.series;
+    var color = function (s, i) {
+      return s.color || PALETTE[i % PALETTE.length];
+    };
+    if (base === 'pie') {
+      var first = series[0] || { data: [], label: '' };
+      return {
+        type: 'pie',
+        data: {
+          labels: ch.labels,
+          datasets: [
+            {
+              label: first.label,
+              data: first.data,
+              backgroundColor: ch.labels.map(function (_, i) {
+                return PALETTE[i % PALETTE.length];
+              }),
+            },
+          ],
+        },
+        options: chartOptions(ch, false),
+      };
+    }
+    var manyPoints = ch.labels.length > 60;
+    var datasets = series.map(function (s, i) {
+      var c = color(s, i);
+      var filled = s.kind === 'area' || s.kind === 'steppedArea';
+      return {
+        type: s.kind === 'bars' ? 'bar' : 'line',
+        label: s.label,
+        data: s.data,
+        borderColor: c,
+        backgroundColor: filled ? translucent(c) : c,
+        fill: filled ? (ch.stacked ? (i === 0 ? 'origin' : '-1') : 'origin') : false,
+        stepped: s.kind === 'steppedArea',
+        showLine: s.kind !== 'points',
+        pointRadius: s.kind === 'points' ? 3 : manyPoints ? 0 : 2,
+        borderWidth: s.kind === 'bars' ? 0 : 2,
+        borderDash: s.dashed ? [6, 4] : [],
+        spanGaps: true,
+        yAxisID: s.axis === 1 ? 'y1' : 'y',
+        // Lines over bars, as in Sheets' combo charts.
+        order: s.kind === 'bars' ? 2 : 1,
+      };
+    });
+    return {
+      type: base,
+      data: { labels: ch.labels, datasets: datasets },
+      options: chartOptions(ch, true),
+    };
+  }
+
+  function axisTitle(text) {
+    return { display: !!text, text: text || '' };
+  }
+
+  function chartOptions(ch, axes) {
+    var options = {
+      responsive: false,
+      animation: false,
+      indexAxis: ch.type === 'BAR' ? 'y' : 'x',
+      plugins: {
+        title: { display: !!ch.title, text: ch.title || '', font: { size: 15 } },
+        legend: {
+          // In series order, as Sheets lists them (Chart.js would sort by drawing order).
+          labels: {
+            sort: function (a, b) {
+              return a.datasetIndex - b.datasetIndex;
+            },
+          },
+          display: ch.legend !== 'none',
+          position: ch.legend === 'none' ? 'right' : ch.legend,
+        },
+      },
+    };
+    if (!axes) return options;
+    var stacked = !!ch.stacked;
+    var domain = {
+      title: axisTitle(ch.hAxisTitle),
+      stacked: stacked,
+      ticks: { autoSkip: true, maxRotation: 0 },
+    };
+    var value = {
+      title: axisTitle(ch.vAxisTitle),
+      stacked: stacked,
+      beginAtZero: ch.type !== 'LINE' && ch.type !== 'SCATTER',
+    };
+    if (ch.stacked === 'percent') value.max = 100;
+    // A horizontal bar chart has its domain on the vertical axis; hAxis still titles the bottom one.
+    options.scales = ch.type === 'BAR' ? { y: domain, x: value } : { x: domain, y: value };
+    if (ch.type === 'BAR') {
+      domain.title = axisTitle(ch.vAxisTitle);
+      value.title = axisTitle(ch.hAxisTitle);
+    }
+    if (
+      ch.series.some(function (s) {
+        return s.axis === 1;
+      })
+    ) {
+      options.scales.y1 = {
+        position: 'right',
+        title: axisTitle(ch.rightAxisTitle),
+        grid: { drawOnChartArea: false },
+      };
+    }
+    return options;
+  }
+
+  /** Draws the sheet's charts over the grid, each anchored to its cell plus its offsets. */
+  function renderCharts(sheet, table) {
+    drawnCharts.forEach(function (c) {
+      c.destroy();
+    });
+    drawnCharts = [];
+    var layer = $('chart-layer');
+    layer.textContent = '';
+    var layerBox = layer.getBoundingClientRect();
+    (sheet.charts || []).forEach(function (ch) {
+      var row = table.querySelector('tbody tr[data-row="' + ch.anchorRow + '"]');
+      var cell = row && row.cells[ch.anchorColumn];
+      if (!cell) return;
+      var box = cell.getBoundingClientRect();
+      var name =
+        ch.title || ch.type.charAt(0) + ch.type.slice(1).toLowerCase().replace('_', ' ') + ' chart';
+      var figure = el('figure', {
+        className: 'sheet-chart',
+        'data-chart-id': String(ch.chartId),
+        'data-chart-type': ch.type,
+        style:
+          'left:' +
+          (box.left - layerBox.left + ch.offsetX) +
+          'px;top:' +
+          (box.top - layerBox.top + ch.offsetY) +
+          'px;width:' +
+          ch.width +
+          'px;height:' +
+          ch.height +
+          'px',
+      });
+      layer.appendChild(figure);
+      if (!BASE_TYPE[ch.type] || typeof window.Chart !== 'function') {
+        figure.appendChild(
+          el('p', {
+            className: 'chart-placeholder',
+            text: name + ' (a ' + ch.type + ' chart: not drawn by the playground)',
+          }),
+        );
+        return;
+      }
+      var canvas = el('canvas', {
+        role: 'img',
+        'aria-label': name,
+        width: String(ch.width),
+        height: String(ch.height),
+      });
+      figure.appendChild(canvas);
+      drawnCharts.push(new window.Chart(canvas, chartConfig(ch)));
+    });
   }
 
   /** Frozen rows are sticky below the header row, each at the height of those above it. */

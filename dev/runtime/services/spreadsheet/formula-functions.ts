@@ -87,34 +87,87 @@ function aggregate(reduce: (values: number[]) => Value): Fn {
   };
 }
 
+/**
+ * Which cells of a range meet a criterion, remembered per range object and criterion: the engine
+ * hands every formula of one recalculation the same object for the same range, so the weekly rows
+ * of a summary, each asking for its own dates over the same columns, test each cell once per
+ * distinct criterion instead of once per formula.
+ */
+const maskCache = new WeakMap<RangeValue, Map<string, Uint8Array>>();
+
+function criterionMask(range: RangeValue, crit: Exclude<Scalar, FormulaError>): Uint8Array {
+  let byCriterion = maskCache.get(range);
+  if (!byCriterion) {
+    byCriterion = new Map();
+    maskCache.set(range, byCriterion);
+  }
+  const key = `${typeof crit}:${String(crit)}`;
+  let mask = byCriterion.get(key);
+  if (!mask) {
+    const test = criterion(crit);
+    mask = new Uint8Array(range.height * range.width);
+    for (let r = 0, i = 0; r < range.height; r++)
+      for (let c = 0; c < range.width; c++, i++) mask[i] = test(range.get(r, c)) ? 1 : 0;
+    byCriterion.set(key, mask);
+  }
+  return mask;
+}
+
 /** SUMIFS-style arguments: a value range then (criteria range, criterion) pairs. */
 function ifsMatches(
   name: string,
   valueRange: Value | null,
   pairs: Value[],
-): { rows: number; columns: number; match: (r: number, c: number) => boolean } | FormulaError {
+): { rows: number; columns: number; mask: Uint8Array } | FormulaError {
   if (pairs.length === 0 || pairs.length % 2 !== 0)
     return argError(name, 'Criteria come in pairs of a range and a criterion.');
-  const ranges: RangeValue[] = [];
-  const tests: Array<(cell: Scalar) => boolean> = [];
+  const first = valueRange && isRange(valueRange) ? valueRange : pairs[0];
+  const masks: Uint8Array[] = [];
   for (let i = 0; i < pairs.length; i += 2) {
     const range = pairs[i];
-    if (!isRange(range))
+    if (!isRange(range) || !isRange(first))
       return new FormulaError(VALUE, `Argument ${i + 2} of ${name} must be a range.`);
     const crit = toScalar(pairs[i + 1]);
     if (isError(crit)) return crit;
-    ranges.push(range);
-    tests.push(criterion(crit));
-  }
-  const first = valueRange && isRange(valueRange) ? valueRange : ranges[0];
-  for (const range of ranges)
     if (range.height !== first.height || range.width !== first.width)
       return new FormulaError(VALUE, `Array arguments to ${name} are of different size.`);
-  return {
-    rows: first.height,
-    columns: first.width,
-    match: (r, c) => ranges.every((range, k) => tests[k](range.get(r, c))),
-  };
+    masks.push(criterionMask(range, crit));
+  }
+  const mask = masks.reduce(both);
+  return { rows: (first as RangeValue).height, columns: (first as RangeValue).width, mask };
+}
+
+const bothCache = new WeakMap<Uint8Array, WeakMap<Uint8Array, Uint8Array>>();
+
+/** The cells meeting two criteria (remembered: a week's two date criteria serve every metric). */
+function both(a: Uint8Array, b: Uint8Array): Uint8Array {
+  let withA = bothCache.get(a);
+  if (!withA) {
+    withA = new WeakMap();
+    bothCache.set(a, withA);
+  }
+  let mask = withA.get(b);
+  if (!mask) {
+    mask = new Uint8Array(a.length);
+    for (let i = 0; i < a.length; i++) mask[i] = a[i] & b[i];
+    withA.set(b, mask);
+  }
+  return mask;
+}
+
+const indexCache = new WeakMap<Uint8Array, Int32Array>();
+
+/** The positions (row-major) a mask selects, so a week's figure reads only its own rows. */
+function selected(mask: Uint8Array): Int32Array {
+  let positions = indexCache.get(mask);
+  if (!positions) {
+    let n = 0;
+    for (let i = 0; i < mask.length; i++) n += mask[i];
+    positions = new Int32Array(n);
+    for (let i = 0, k = 0; i < mask.length; i++) if (mask[i] === 1) positions[k++] = i;
+    indexCache.set(mask, positions);
+  }
+  return positions;
 }
 
 /** SUMIFS/AVERAGEIFS/MINIFS/MAXIFS: the numbers of the first range whose row matches all criteria. */
@@ -124,13 +177,10 @@ function ifsNumbers(name: string, args: Value[]): number[] | FormulaError {
   const m = ifsMatches(name, values, args.slice(1));
   if (isError(m)) return m;
   const out: number[] = [];
-  for (let r = 0; r < m.rows; r++) {
-    for (let c = 0; c < m.columns; c++) {
-      if (!m.match(r, c)) continue;
-      const v = values.get(r, c);
-      if (isError(v)) return v;
-      if (typeof v === 'number') out.push(v);
-    }
+  for (const i of selected(m.mask)) {
+    const v = values.get(Math.floor(i / m.columns), i % m.columns);
+    if (isError(v)) return v;
+    if (typeof v === 'number') out.push(v);
   }
   return out;
 }
@@ -303,9 +353,7 @@ const FUNCTIONS: Record<string, Fn> = {
   COUNTIFS: (args) => {
     const m = ifsMatches('COUNTIFS', null, args);
     if (isError(m)) return m;
-    let n = 0;
-    for (let r = 0; r < m.rows; r++) for (let c = 0; c < m.columns; c++) if (m.match(r, c)) n++;
-    return n;
+    return selected(m.mask).length;
   },
   SUMIF: (args, ctx) => ifs('SUMIF', sum)([args[2] ?? args[0], args[0], args[1]], ctx),
   COUNTIF: (args, ctx) => FUNCTIONS.COUNTIFS(args, ctx),

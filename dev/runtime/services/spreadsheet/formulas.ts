@@ -206,11 +206,23 @@ export class FormulaEngine {
   }
 }
 
+/** Serial numbers of instants per zone: a daily sheet's dates are read again at every recalculation. */
+const serials = new Map<string, Map<number, number>>();
+
 /** A stored cell value as formulas see it: Dates become serial numbers in the sheet's zone. */
 export function scalarOf(value: CellValue, timeZone: string): Scalar {
   if (value === '') return null;
-  if (isDate(value)) return dateToSerial(value, timeZone);
-  return value;
+  if (!isDate(value)) return value;
+  let zone = serials.get(timeZone);
+  if (!zone) serials.set(timeZone, (zone = new Map()));
+  const ms = value.getTime();
+  let serial = zone.get(ms);
+  if (serial === undefined) {
+    serial = dateToSerial(value, timeZone);
+    if (zone.size > 100_000) zone.clear();
+    zone.set(ms, serial);
+  }
+  return serial;
 }
 
 const DAY_MS = 86_400_000;

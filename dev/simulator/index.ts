@@ -19,11 +19,13 @@ import {
 } from './fitbit-values';
 import { GOOGLE_HEALTH_ROUTES, googleDayValue } from './google-health-api';
 import { GOOGLE_INTRADAY_ROUTES } from './google-intraday';
+import { GOOGLE_SLEEP_ROUTES, sleepDataPoint } from './google-sleep';
 import { handleGoogleRevoke, handleGoogleToken } from './google-oauth';
 import { HEALTH_SIGNUP_ROUTES } from './health-signup';
 import { OAuthStore, type LiveTokens } from './oauth-store';
 import { hashKey } from './prng';
 import { RateLimiter } from './rate-limiter';
+import { editSleep, sleepsEndingOn } from './synthetic-sleep';
 import { html, json } from './responses';
 import { matchTemplate, type Route } from './routes';
 import type {
@@ -129,6 +131,8 @@ const OAUTH_ROUTES: Route[] = [
 export const ROUTES: readonly Route[] = [
   ...OAUTH_ROUTES,
   ...FITBIT_DATA_ROUTES,
+  // Before the generic `list` route: sleep has its own filter grammar and page size.
+  ...GOOGLE_SLEEP_ROUTES,
   ...GOOGLE_HEALTH_ROUTES,
   ...GOOGLE_INTRADAY_ROUTES,
   ...HEALTH_SIGNUP_ROUTES,
@@ -384,6 +388,24 @@ export class Simulator {
       now,
       units,
     );
+  }
+
+  /**
+   * The sleep DataPoints (as `list` serves them) whose end falls on `wakeDate` in the person's
+   * local time at waking, oldest first; [] for a day without sleep.
+   */
+  sleepFor(user: string, wakeDate: string): Record<string, unknown>[] {
+    const u = this.user(user);
+    return sleepsEndingOn(u, wakeDate, this.clock.now()).map((s) => sleepDataPoint(u, s));
+  }
+
+  /**
+   * The person edits a sleep session in the app: its start moves `delayMinutes` later, its
+   * stages and summary follow, and its updateTime becomes the simulator's now.
+   */
+  editSleepSession(user: string, dataPointName: string, delayMinutes: number): void {
+    const id = dataPointName.split('/').pop() ?? '';
+    editSleep(this.user(user), id, delayMinutes, this.clock.now());
   }
 
   async close(): Promise<void> {

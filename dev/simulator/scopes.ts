@@ -20,6 +20,7 @@ export const FITBIT_SCOPES: Record<string, string> = {
 const G = 'https://www.googleapis.com/auth/';
 export const GOOGLE_HEALTH_ACTIVITY = `${G}googlehealth.activity_and_fitness.readonly`;
 export const GOOGLE_HEALTH_METRICS = `${G}googlehealth.health_metrics_and_measurements.readonly`;
+export const GOOGLE_HEALTH_SLEEP = `${G}googlehealth.sleep.readonly`;
 
 export const GOOGLE_SCOPES: Record<string, string> = {
   openid: 'Associate you with your personal info on Google',
@@ -33,7 +34,7 @@ export const GOOGLE_SCOPES: Record<string, string> = {
   [GOOGLE_HEALTH_METRICS]: 'See your health metrics and measurements (weight, heart rate, ...)',
   [`${G}googlehealth.health_metrics_and_measurements.writeonly`]:
     'Add health metrics and measurements',
-  [`${G}googlehealth.sleep.readonly`]: 'See your sleep data',
+  [GOOGLE_HEALTH_SLEEP]: 'See your sleep data',
   [`${G}googlehealth.settings.readonly`]: 'See your Google Health settings',
   [`${G}googlehealth.profile.readonly`]: 'See your Google Health profile',
   [`${G}googlehealth.location.readonly`]: 'See your exercise locations',

@@ -5,6 +5,7 @@
  * - `nightFor(user, date, now)`: the summaries of the night that ended on `date` (wake day), or
  *   null: no device that night (about 1 in 10), a night not yet over (after today, or today before
  *   09:00 local, when Fitbit has not processed it yet).
+ * - `wornOvernight(user, date)`: false on the nights without a device (nightFor's null nights).
  * - `vo2MaxFor(user, date, now)`: the day's cardio fitness estimate on days with device data.
  * - `bodyFatFor(user, date, now)`: body fat % on the days the person stood on a smart scale (the
  *   weigh-in days of `weightFor`), else null.
@@ -59,6 +60,11 @@ function profileOf(user: SimUser): HealthProfile {
 }
 
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+
+/** Whether the device was worn the night that ended on `date` (the first draw of nightFor). */
+export function wornOvernight(user: SimUser, date: string): boolean {
+  return rng(user.seed, user.email, date, 'night')() >= NO_DEVICE_NIGHT_PROBABILITY;
+}
 
 export function nightFor(user: SimUser, date: string, now: number): NightSummary | null {
   const local = localNow(now, user.timeZone);

@@ -43,7 +43,7 @@ function expectSchemaFields(value: any, schemaName: string, where: string): void
 
 test('the simulator serves data routes for both providers', () => {
   expect(served.filter((r) => r.host === 'api.fitbit.com').length).toBeGreaterThanOrEqual(8);
-  expect(served.filter((r) => r.host === 'health.googleapis.com').length).toBe(4);
+  expect(served.filter((r) => r.host === 'health.googleapis.com').length).toBe(5);
 });
 
 test.each(served.filter((r) => r.host === 'api.fitbit.com').map((r) => [r.method, r.template]))(

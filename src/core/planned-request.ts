@@ -4,7 +4,8 @@
  * API:
  * - `PlannedRequest`: id (unique within a plan, readable, secret-free), method, url, headers,
  *   optional JSON `body` text, `shape` (which parser reads the answer), `covers` (the inclusive
- *   date range and metric ids the answer fills), `units`, optional `page` (1-based, Google paging).
+ *   date range and metric ids the answer fills), `units`, optional `page` (1-based, Google paging)
+ *   and `state` (a paged parser's running total, carried to the next page).
  * - `toHttpRequest(planned, authorization?)`: the HttpRequest to send; the caller passes the
  *   Authorization header value (planned requests never hold a token).
  * - `orderByLastDay(requests)`: stable sort by the last day covered, so that finishing requests
@@ -15,7 +16,11 @@ import type { DateRange } from './dates';
 import type { UnitSystem } from './units';
 
 export type ResponseShape =
-  'fitbit-series' | 'fitbit-day' | 'google-daily-rollup' | 'google-daily-list';
+  | 'fitbit-series'
+  | 'fitbit-day'
+  | 'google-daily-rollup'
+  | 'google-daily-list'
+  | 'google-sleep-list';
 
 /** Metric ids are opaque keys here (the catalog lives in providers/metrics.ts). */
 export interface RequestCoverage extends DateRange {
@@ -32,6 +37,12 @@ export interface PlannedRequest {
   covers: RequestCoverage;
   units: UnitSystem;
   page?: number;
+  /**
+   * What the parser of a paged answer hands from one page to the next (JSON text, never sent):
+   * sleep sessions of one day can straddle two pages. Pages of one request are read in one
+   * execution, so it never needs to outlive it.
+   */
+  state?: string;
 }
 
 /**

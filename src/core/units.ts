@@ -4,7 +4,8 @@
  * - `UnitSystem` = 'metric' | 'us' | 'uk'; `UNIT_SYSTEMS`.
  * - `Quantity`: what a metric measures ('count', 'distance', 'elevation', 'energy', 'minutes',
  *   'weight', 'temperature', 'temperature-difference', and fixed-unit ones: 'heart-rate' (bpm),
- *   'milliseconds', 'percent', 'breathing-rate', 'vo2-max').
+ *   'milliseconds', 'percent', 'breathing-rate', 'vo2-max', and 'time-of-day': a clock reading
+ *   as a fraction of a day, written with a time number format).
  * - `unitLabel(quantity, system)`: 'km', 'mi', 'm', 'ft', 'kcal', 'min', 'kg', 'lb', 'st', '°C',
  *   '°F', 'bpm', 'ms', '%', 'breaths/min', 'mL/kg/min' or null for plain counts.
  * - `fromBaseUnit(quantity, value, system)`: converts from the base unit of the quantity
@@ -35,7 +36,9 @@ export type Quantity =
   | 'milliseconds'
   | 'percent'
   | 'breathing-rate'
-  | 'vo2-max';
+  | 'vo2-max'
+  /** A local clock reading as a fraction of a day (0.9375 = 22:30), shown with a time format. */
+  | 'time-of-day';
 
 const MM_PER_KM = 1_000_000;
 const MM_PER_MILE = 1_609_344;
@@ -60,6 +63,7 @@ const LABELS: Record<Quantity, Record<UnitSystem, string | null>> = {
   percent: { metric: '%', us: '%', uk: '%' },
   'breathing-rate': { metric: 'breaths/min', us: 'breaths/min', uk: 'breaths/min' },
   'vo2-max': { metric: 'mL/kg/min', us: 'mL/kg/min', uk: 'mL/kg/min' },
+  'time-of-day': { metric: null, us: null, uk: null },
 };
 
 const FAHRENHEIT_PER_CELSIUS = 9 / 5;
@@ -81,6 +85,7 @@ const BASE_PER_UNIT: Record<Quantity, Record<UnitSystem, number>> = {
   percent: SAME,
   'breathing-rate': SAME,
   'vo2-max': SAME,
+  'time-of-day': SAME,
 };
 
 /** The base-unit value of zero in a label's scale (only temperatures have an offset). */

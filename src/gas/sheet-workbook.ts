@@ -85,7 +85,7 @@ class SheetTable implements DataSheet {
     }
   }
 
-  apply(plan: UpsertPlan, keyHeader: string): void {
+  apply(plan: UpsertPlan, keyHeader: string, numberFormats: Record<string, string> = {}): void {
     // Before the insertions: the conversions are planned in the rows as read.
     for (const conversion of plan.conversions) {
       const values = this.sheet
@@ -130,6 +130,15 @@ class SheetTable implements DataSheet {
         this.sheet
           .getRange(firstData, keyColumn, lastData - firstData + 1, 1)
           .setNumberFormat(DATE_FORMAT);
+      // Clock times are fractions of a day: without a time format they read 0.9375.
+      for (const [header, format] of Object.entries(numberFormats)) {
+        const column = plan.columns[header];
+        const inBlock = column >= block.column && column < block.column + values[0].length;
+        if (inBlock && lastData >= firstData)
+          this.sheet
+            .getRange(firstData, column, lastData - firstData + 1, 1)
+            .setNumberFormat(format);
+      }
     }
     if (headerWritten || this.created) this.sheet.setFrozenRows(1);
   }

@@ -2,13 +2,16 @@
 // carries that metric (legacy Fitbit resource and daily-summary field, Google Health data type).
 /**
  * API:
- * - `MetricId`, `METRICS` (catalog order = column order, grouped by `Domain`: activity, heart,
- *   vitals, body, fitness), `DOMAINS`, `DEFAULT_METRIC_IDS` (the 11 activity metrics),
+ * - `MetricId`, `METRICS` (catalog order = column order, grouped by `Domain`: activity, sleep,
+ *   heart, vitals, body, fitness), `DOMAINS`, `DEFAULT_METRIC_IDS` (the 11 activity metrics),
  *   `metric(id)`, `isMetricId`.
- * - Google sources are read two ways (`GoogleSource.read`): 'daily-rollup' (one
- *   DailyRollupDataPoint member per day, from dailyRollUp) or 'daily-summary' (a DataPoint member
+ * - Google sources are read three ways (`GoogleSource.read`): 'daily-rollup' (one
+ *   DailyRollupDataPoint member per day, from dailyRollUp), 'daily-summary' (a DataPoint member
  *   carrying its own `date`, from `list` filtered on that date: resting heart rate and HRV come as
- *   daily values only this way, their roll-ups give a personal range).
+ *   daily values only this way, their roll-ups give a personal range) or 'sleep-sessions' (the
+ *   sleep columns, figures of the sessions that ended on the local day).
+ * - `numberFormatsFor(headers)`: header -> number format for the columns that need one (bedtime
+ *   and wake time are fractions of a day shown as 'HH:mm').
  * - `supportsMetric(providerId, id)`, `supportedMetricIds(providerId, ids)`: a metric a provider
  *   cannot supply is left out of that provider's columns, never filled with zeros.
  * - `columnsFor(providerId, ids, units)`: [{ metricId, header }] in catalog order, e.g.
@@ -34,6 +37,18 @@ export type MetricId =
   | 'minutesLightlyActive'
   | 'minutesFairlyActive'
   | 'minutesVeryActive'
+  | 'sleepAsleep'
+  | 'sleepInBed'
+  | 'sleepDeep'
+  | 'sleepLight'
+  | 'sleepRem'
+  | 'sleepAwake'
+  | 'sleepEfficiency'
+  | 'bedtime'
+  | 'wakeTime'
+  | 'sleepLatency'
+  | 'napCount'
+  | 'napMinutes'
   | 'restingHeartRate'
   | 'hrvAverage'
   | 'hrvDeepSleepRmssd'
@@ -53,9 +68,10 @@ export type MetricId =
   | 'vo2Max';
 
 /** What a metric is about: the sidebar groups metrics by it, and each maps to a permission. */
-export type Domain = 'activity' | 'heart' | 'vitals' | 'body' | 'fitness';
+export type Domain = 'activity' | 'sleep' | 'heart' | 'vitals' | 'body' | 'fitness';
 export const DOMAINS: readonly { id: Domain; label: string }[] = [
   { id: 'activity', label: 'Activity' },
+  { id: 'sleep', label: 'Sleep' },
   { id: 'heart', label: 'Heart' },
   { id: 'vitals', label: 'Vitals' },
   { id: 'body', label: 'Body' },
@@ -68,6 +84,7 @@ export const GOOGLE_HEALTH_SCOPES = {
   activity: 'https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly',
   measurements:
     'https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly',
+  sleep: 'https://www.googleapis.com/auth/googlehealth.sleep.readonly',
 } as const;
 
 /** Where a legacy Fitbit response carries the metric (values already in the requested units). */
@@ -95,9 +112,34 @@ export type GoogleValue =
   /** The sum of int64 fields (active zone minutes over the three zones). */
   | { kind: 'int64-sum'; fields: string[] }
   /** One double minus another, empty when the subtrahend (an Optional field) is absent. */
-  | { kind: 'double-difference'; field: string; minus: string };
+  | { kind: 'double-difference'; field: string; minus: string }
+  /** A figure of the day's sleep sessions (google-health/sleep-days.ts computes it). */
+  | { kind: 'sleep'; measure: SleepMeasure };
 
-export type GoogleRead = 'daily-rollup' | 'daily-summary';
+/**
+ * What a sleep column shows for a local day: the main sleep that ended that day (by its wake date
+ * in the offset the person woke up in), or the day's naps.
+ */
+export type SleepMeasure =
+  | 'asleep'
+  | 'in-bed'
+  | 'deep'
+  | 'light'
+  | 'rem'
+  | 'awake'
+  | 'efficiency'
+  | 'bedtime'
+  | 'wake-time'
+  | 'to-fall-asleep'
+  | 'nap-count'
+  | 'nap-minutes';
+
+/**
+ * 'daily-rollup': one DailyRollupDataPoint member per day, from dailyRollUp; 'daily-summary': a
+ * DataPoint member carrying its own `date`, from `list` filtered on that date; 'sleep-sessions':
+ * the `sleep` sessions from `list` filtered on their end time, attributed to local wake days.
+ */
+export type GoogleRead = 'daily-rollup' | 'daily-summary' | 'sleep-sessions';
 
 export interface GoogleSource {
   /** Data type id in /v4/users/me/dataTypes/{dataType}/dataPoints[:dailyRollUp] */
@@ -165,6 +207,26 @@ function summary(
 ): GoogleSource {
   return { dataType, read: 'daily-summary', member, value, scope };
 }
+
+/** A daily sleep column, read from the `sleep` session list (Google Health only). */
+function sleepMetric(
+  id: MetricId,
+  label: string,
+  quantity: Quantity,
+  measure: SleepMeasure,
+  decimals = 0,
+): MetricDef {
+  return healthOnly(id, label, 'sleep', quantity, decimals, {
+    dataType: 'sleep',
+    read: 'sleep-sessions',
+    member: 'sleep',
+    value: { kind: 'sleep', measure },
+    scope: GOOGLE_HEALTH_SCOPES.sleep,
+  });
+}
+
+/** Clock times are fractions of a day: 8 decimals keep the minute exact (1 min = 0.000694...). */
+const CLOCK_DECIMALS = 8;
 
 const AZM_FIELDS = ['sumInFatBurnHeartZone', 'sumInCardioHeartZone', 'sumInPeakHeartZone'];
 const azm = (value: GoogleValue) =>
@@ -297,6 +359,19 @@ export const METRICS: readonly MetricDef[] = [
       level: 'VIGOROUS',
     }),
   },
+  // Sleep: the main sleep that ended on the day (local wake date), and the day's naps.
+  sleepMetric('sleepAsleep', 'Time asleep', 'minutes', 'asleep'),
+  sleepMetric('sleepInBed', 'Time in bed', 'minutes', 'in-bed'),
+  sleepMetric('sleepDeep', 'Deep sleep', 'minutes', 'deep'),
+  sleepMetric('sleepLight', 'Light sleep', 'minutes', 'light'),
+  sleepMetric('sleepRem', 'REM sleep', 'minutes', 'rem'),
+  sleepMetric('sleepAwake', 'Awake in bed', 'minutes', 'awake'),
+  sleepMetric('sleepEfficiency', 'Sleep efficiency', 'percent', 'efficiency'),
+  sleepMetric('bedtime', 'Bedtime', 'time-of-day', 'bedtime', CLOCK_DECIMALS),
+  sleepMetric('wakeTime', 'Wake time', 'time-of-day', 'wake-time', CLOCK_DECIMALS),
+  sleepMetric('sleepLatency', 'Time to fall asleep', 'minutes', 'to-fall-asleep'),
+  sleepMetric('napCount', 'Naps', 'count', 'nap-count'),
+  sleepMetric('napMinutes', 'Nap time', 'minutes', 'nap-minutes'),
   // Heart. Resting heart rate and HRV are daily summaries (their roll-ups only give a personal
   // range); heart rate is a roll-up capped at 14 days.
   healthOnly(
@@ -485,6 +560,19 @@ export const METRICS: readonly MetricDef[] = [
 ];
 
 export const KEY_HEADER = 'Date';
+
+/** How the sheet shows clock-time columns (fractions of a day): 24-hour hours and minutes. */
+export const TIME_OF_DAY_FORMAT = 'HH:mm';
+
+/** Number formats of the columns that need one, by header (clock times). */
+export function numberFormatsFor(headers: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const def of METRICS) {
+    if (def.quantity !== 'time-of-day') continue;
+    for (const header of headers) if (header === def.label) out[header] = TIME_OF_DAY_FORMAT;
+  }
+  return out;
+}
 
 export const DEFAULT_METRIC_IDS: readonly MetricId[] = METRICS.filter((m) => m.isDefault).map(
   (m) => m.id,

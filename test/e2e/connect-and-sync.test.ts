@@ -186,6 +186,7 @@ test('the data choices are grouped by domain, Google Health offering heart, vita
   const sb = await connect(h, 'google-health');
   for (const [domain, choice] of [
     ['Activity', 'Steps'],
+    ['Sleep', 'Bedtime'],
     ['Heart', 'Resting heart rate'],
     ['Vitals', 'Skin temperature vs baseline'],
     ['Body', 'Body fat'],

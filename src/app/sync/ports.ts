@@ -23,8 +23,12 @@ export interface DataSheet {
   /** True when the sheet was (re)created in this execution. */
   readonly created: boolean;
   read(keyHeader: string): SheetSnapshot;
-  /** Applies the plan in order: unit conversions, insertions, growth, one setValues per block. */
-  apply(plan: UpsertPlan, keyHeader: string): void;
+  /**
+   * Applies the plan in order: unit conversions, insertions, growth, one setValues per block;
+   * `numberFormats` (header -> format, e.g. clock times 'HH:mm') are set on the written cells of
+   * those columns, one call per column and block.
+   */
+  apply(plan: UpsertPlan, keyHeader: string, numberFormats?: Record<string, string>): void;
   /**
    * Deletes the rows of these bottom-up ranges (rows the add-on inserted and never filled) that
    * are still entirely empty; a row with anything in it stays.

@@ -7,7 +7,7 @@
  */
 import type { KeyValueStore } from '../../core/ports';
 import { planUpsert, type DuplicateDate, type UpsertRow } from '../../core/upsert-plan';
-import { KEY_HEADER, unitColumnsFor } from '../../providers/metrics';
+import { KEY_HEADER, numberFormatsFor, unitColumnsFor } from '../../providers/metrics';
 import { blankRowsToDelete, insertedRanges, type RowRange } from './insert-repair';
 import type { SyncScope } from './accounts';
 import type { Workbook } from './ports';
@@ -62,7 +62,7 @@ export function writeDays(
       keys.inserts,
       JSON.stringify({ sheetId: sheet.sheetId, ranges: insertedRanges(plan.insertRows) }),
     );
-  sheet.apply(plan, KEY_HEADER);
+  sheet.apply(plan, KEY_HEADER, numberFormatsFor(headers));
   if (plan.insertRows.length > 0 || pending.length > 0) doc.delete(keys.inserts);
   return plan.duplicates;
 }

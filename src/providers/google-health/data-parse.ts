@@ -1,5 +1,5 @@
 // Reads Google Health API v4 dailyRollUp and daily-summary `list` responses into day values in
-// the chosen unit system.
+// the chosen unit system (a sleep `list` goes to sleep-parse.ts).
 /**
  * API: `parseGoogleHealthResponse(request, response)` -> ParseResult.
  * Wire facts it relies on (platform facts, discovery doc):
@@ -27,6 +27,7 @@ import { fromBaseUnit, roundTo } from '../../core/units';
 import { isRecord, jsonObjectBody } from '../../core/json-body';
 import { isMetricId, metric, type GoogleValue, type MetricId } from '../metrics';
 import { nextPageRequest } from './data-plan';
+import { parseSleepPage } from './sleep-parse';
 
 class Malformed extends Error {}
 
@@ -95,6 +96,8 @@ function readValue(
       );
     case 'duration-minutes':
       return durationSeconds(member[spec.field], `${name}.${spec.field}`) / 60;
+    case 'sleep':
+      throw new Malformed(`${name} is read from sleep sessions, not a daily value`);
     case 'active-minutes': {
       const list = member.activeMinutesRollupByActivityLevel ?? [];
       if (!Array.isArray(list))
@@ -155,6 +158,7 @@ export function parseGoogleHealthResponse(
   request: PlannedRequest,
   response: HttpResponse,
 ): ParseResult {
+  if (request.shape === 'google-sleep-list') return parseSleepPage(request, response);
   try {
     if (request.shape !== 'google-daily-rollup' && request.shape !== 'google-daily-list')
       throw new Malformed(`not a Google request shape: ${request.shape}`);

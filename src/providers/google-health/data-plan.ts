@@ -10,7 +10,12 @@
  * - `nextPageRequest(request, pageToken)`: the follow-up request for a response that carried
  *   nextPageToken (same body or query plus pageToken, as the API requires).
  * - `dailySummaryFilter(dataType, range)`: the `list` filter on a daily summary's date.
- * - `GOOGLE_HEALTH_API_BASE`, `LIST_PAGE_SIZE`, `rollupBody(range)`.
+ * - `sleepEndFilter(range)`: the `list` filter on sleep's end time that holds every session
+ *   ending on a local day of the range, whatever the person's UTC offset.
+ * - `GOOGLE_HEALTH_API_BASE`, `LIST_PAGE_SIZE`, `SESSION_PAGE_SIZE`, `rollupBody(range)`.
+ * Sleep is one `list` for the whole range at page size 25 (its maximum), following nextPageToken
+ * to the end: ceil(sessions / 25) pages, plus an empty last page when the API answers a full page
+ * with a token (the simulator does, as the live API was seen to).
  * The roll-up body's range is a CivilTimeInterval whose `end` is EXCLUSIVE, with unpadded numbers:
  * {"range":{"start":{"date":{"year":2026,"month":11,"day":1}},"end":{"date":{...}}},
  *  "windowSizeDays":1,"pageSize":<days in the chunk>}.
@@ -28,6 +33,11 @@ import { metric, supportedMetricIds, type GoogleRead, type MetricId } from '../m
 export const GOOGLE_HEALTH_API_BASE = 'https://health.googleapis.com';
 /** `list`'s largest page size (discovery doc, users.dataTypes.dataPoints.list pageSize). */
 export const LIST_PAGE_SIZE = 10000;
+/** "The maximum page size for `exercise` and `sleep` is 25" (discovery doc, list pageSize). */
+export const SESSION_PAGE_SIZE = 25;
+/** UTC offsets run from -12:00 to +14:00. */
+const MAX_EAST_HOURS = 14;
+const MAX_WEST_HOURS = 12;
 
 const SHORT_RANGE_TYPES = new Set([
   'total-calories',
@@ -71,6 +81,35 @@ function dataPointsUrl(dataType: string): string {
 export function dailySummaryFilter(dataType: string, range: DateRange): string {
   const field = `${dataType.replace(/-/g, '_')}.date`;
   return `${field} >= "${range.start}" AND ${field} < "${addDays(range.end, 1)}"`;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Sleep can be filtered on its end time only (discovery doc: start times exclude sleep). The
+ * physical end time is used rather than civil_end_time because live answers carry no civil times
+ * (health-data.md), so a filter on them is not known to work. Local day D starts at D 00:00 in
+ * UTC+14 (UTC D-1 10:00) and ends at D+1 00:00 in UTC-12 (UTC D+1 12:00): the filter spans that,
+ * and the parser keeps the sessions whose local wake date is in the range.
+ */
+export function sleepEndFilter(range: DateRange): string {
+  const field = 'sleep.interval.end_time';
+  const from = `${addDays(range.start, -1)}T${pad2(24 - MAX_EAST_HOURS)}:00:00Z`;
+  const until = `${addDays(range.end, 1)}T${pad2(MAX_WEST_HOURS)}:00:00Z`;
+  return `${field} >= "${from}" AND ${field} < "${until}"`;
+}
+
+function sleepListRequest(ids: MetricId[], range: DateRange, units: UnitSystem): PlannedRequest {
+  const query = `pageSize=${SESSION_PAGE_SIZE}&filter=${encodeURIComponent(sleepEndFilter(range))}`;
+  return {
+    id: `google sleep list ${range.start}..${range.end}`,
+    method: 'get',
+    url: `${dataPointsUrl('sleep')}?${query}`,
+    headers: {},
+    shape: 'google-sleep-list',
+    covers: { start: range.start, end: range.end, metricIds: [...ids] },
+    units,
+  };
 }
 
 function rollupRequests(
@@ -127,6 +166,7 @@ export function planGoogleHealthRequests(
   const rollups: PlannedRequest[] = [];
   for (const [dataType, { read, ids }] of byType) {
     if (read === 'daily-summary') lists.push(listRequest(dataType, ids, range, units));
+    else if (read === 'sleep-sessions') lists.push(sleepListRequest(ids, range, units));
     else rollups.push(...rollupRequests(dataType, ids, range, units));
   }
   return [...lists, ...orderByLastDay(rollups)];

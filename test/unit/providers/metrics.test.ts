@@ -90,13 +90,15 @@ describe('metric catalog', () => {
       const fields = schemas[member.$ref!].properties!;
       const v = m.google.value;
       const read =
-        v.kind === 'active-minutes'
-          ? ['activeMinutesRollupByActivityLevel']
-          : v.kind === 'int64-sum'
-            ? v.fields
-            : v.kind === 'double-difference'
-              ? [v.field, v.minus]
-              : [v.field];
+        v.kind === 'sleep'
+          ? ['interval', 'summary', 'metadata']
+          : v.kind === 'active-minutes'
+            ? ['activeMinutesRollupByActivityLevel']
+            : v.kind === 'int64-sum'
+              ? v.fields
+              : v.kind === 'double-difference'
+                ? [v.field, v.minus]
+                : [v.field];
       for (const field of read) expect([m.id, field, field in fields]).toEqual([m.id, field, true]);
       // A daily summary carries its own date: that is what the list filter and the parser use.
       if (m.google.read === 'daily-summary') expect([m.id, 'date' in fields]).toEqual([m.id, true]);

@@ -197,3 +197,27 @@ describe('google: sleep columns', () => {
     },
   );
 });
+
+describe('google: the sleep permission refused at consent', () => {
+  let bed: SyncBed;
+  beforeAll(async () => {
+    bed = await startSyncBed('google', {
+      timeZone: ZONE,
+      metrics: ['steps', ...SLEEP_METRICS],
+      scopes: ['https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly'],
+    });
+  });
+  afterAll(async () => bed?.close());
+
+  it('leaves the sleep columns out, says which, fills steps and asks nothing of sleep', async () => {
+    const reply = await syncNow(bed);
+    expect(reply.ok).toBe(true);
+    expect(sheetRows(bed)[0]).toEqual(['Date', 'Steps']);
+    expect(reply.state.sync.notes).toEqual([
+      expect.stringContaining(
+        'No permission for: Time asleep, Time in bed, Deep sleep, Light sleep, REM sleep, Awake in bed, Sleep efficiency, Bedtime, Wake time, Time to fall asleep, Naps, Nap time',
+      ),
+    ]);
+    expect(sleepRequests(bed)).toHaveLength(0);
+  });
+});

@@ -4,6 +4,7 @@
 // plus the options Sheets honours (title, axis titles, colours, stacking, per-series type and axis).
 import { getOptionPath } from '../runtime/services/spreadsheet/chart-options';
 import type { ChartRecord } from '../runtime/services/spreadsheet/charts-model';
+import { displayValue, isDate } from '../runtime/services/spreadsheet/format';
 import type { SpreadsheetModel } from '../runtime/services/spreadsheet/model';
 
 export type SeriesKind = 'bars' | 'line' | 'area' | 'steppedArea' | 'points';
@@ -16,6 +17,8 @@ export interface SeriesView {
   /** 0: the left axis, 1: the right one (vAxes[1]). */
   axis: 0 | 1;
   dashed: boolean;
+  /** The line's width in pixels when the chart sets one ('series.i.lineWidth'). */
+  lineWidth: number | null;
 }
 
 export interface ChartView {
@@ -111,7 +114,11 @@ export function chartView(ss: SpreadsheetModel, chart: ChartRecord): ChartView {
     .slice(headers)
     // Rows with nothing in them (an open-ended range past the data) draw nothing in Sheets.
     .filter(({ row }) => row.some((v) => v !== '' && v !== null));
-  const labels = body.map(({ shown: s }) => s[0] ?? '');
+  // A date axis formatted as the chart asks ('hAxis.format'), else as the cells show their dates.
+  const domainFormat = text(opt('hAxis.format'));
+  const labels = body.map(({ row, shown: s }) =>
+    domainFormat && isDate(row[0]) ? displayValue(row[0], domainFormat, ss.timeZone) : (s[0] ?? ''),
+  );
   const defaultKind = seriesKind(opt('seriesType')) ?? KIND_OF_TYPE[type] ?? 'line';
   const colors = opt('colors');
   const series: SeriesView[] = [];
@@ -126,6 +133,7 @@ export function chartView(ss: SpreadsheetModel, chart: ChartRecord): ChartView {
       color: text(own('color')) ?? (Array.isArray(colors) ? text(colors[i]) : null),
       axis: own('targetAxisIndex') === 1 ? 1 : 0,
       dashed: Array.isArray(own('lineDashStyle')),
+      lineWidth: typeof own('lineWidth') === 'number' ? (own('lineWidth') as number) : null,
     });
   }
   const isStacked = opt('isStacked');

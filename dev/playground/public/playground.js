@@ -457,7 +457,7 @@
         stepped: s.kind === 'steppedArea',
         showLine: s.kind !== 'points',
         pointRadius: s.kind === 'points' ? 3 : manyPoints ? 0 : 2,
-        borderWidth: s.kind === 'bars' ? 0 : 2,
+        borderWidth: s.kind === 'bars' ? 0 : s.lineWidth === null ? 2 : s.lineWidth,
         borderDash: s.dashed ? [6, 4] : [],
         spanGaps: true,
         yAxisID: s.axis === 1 ? 'y1' : 'y',

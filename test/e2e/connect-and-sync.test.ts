@@ -181,7 +181,7 @@ test('a Google Health API not enabled in the project: the sidebar links to the p
   await h.page.screenshot({ path: screenshotPath('google-service-disabled') });
 });
 
-test('the data choices are grouped by domain, Google Health offering heart, vitals, body and fitness', async () => {
+test('the data choices are grouped by domain, Google Health offering sleep, heart, vitals, body and fitness', async () => {
   h = await openPlayground({ startAtMs: NOON_LA });
   const sb = await connect(h, 'google-health');
   for (const [domain, choice] of [
@@ -199,10 +199,11 @@ test('the data choices are grouped by domain, Google Health offering heart, vita
   }
 });
 
-test('legacy Fitbit offers no heart, vitals, body-fat or fitness choices', async () => {
+test('legacy Fitbit offers no sleep, heart, vitals, body-fat or fitness choices', async () => {
   h = await openPlayground({ startAtMs: NOON_LA });
   const sb = await connect(h, 'fitbit');
   await sb.getByRole('group', { name: 'Activity', exact: true }).waitFor();
   await expect(sb.getByRole('group', { name: 'Heart', exact: true }).count()).resolves.toBe(0);
+  await expect(sb.getByRole('group', { name: 'Sleep', exact: true }).count()).resolves.toBe(0);
   await expect(sb.getByRole('checkbox', { name: 'Body fat' }).count()).resolves.toBe(0);
 });

@@ -149,6 +149,10 @@ describe('formula functions', () => {
     sheet.setNumberFormats({ row: 1, column: 1, numRows: 1, numColumns: 1 }, [['yyyy-mm-dd']]);
     expect(show('=A1+7')).toBe('2026-11-09');
     expect(show('=MAX(A:A)')).toBe('2026-11-02');
+    // A header's text above the dates does not hide that the column holds dates.
+    sheet.insertRows(1, 1);
+    sheet.setValues({ row: 1, column: 1, numRows: 1, numColumns: 1 }, [['Date']]);
+    expect(show('=MAX(A:A)')).toBe('2026-11-02');
   });
 
   it('INDEX and MATCH look values up', () => {

@@ -92,9 +92,11 @@ describe('Formula cells', () => {
     const { app } = harness();
     const sheet = app.getActiveSheet();
     sheet.getRange('A1:C1').setValues([[4, '=A1*2', '=']]);
-    sheet.getRange('D1').setValue('=sum(A1:B1)');
+    sheet.getRange('D1').setValue('=sum(A1:B1)+sheet1!a1-SHEET1!A1');
     expect(sheet.getRange('A1:D1').getValues()).toEqual([[4, 8, '=', 12]]);
-    expect(sheet.getRange('A1:D1').getFormulas()).toEqual([['', '=A1*2', '', '=SUM(A1:B1)']]);
+    expect(sheet.getRange('A1:D1').getFormulas()).toEqual([
+      ['', '=A1*2', '', '=SUM(A1:B1)+Sheet1!A1-Sheet1!A1'],
+    ]);
     sheet.getRange('B1').setValue(5);
     expect(sheet.getRange('B1').getFormula()).toBe('');
     expect(sheet.getRange('D1').getValue()).toBe(9);

@@ -183,13 +183,14 @@ export class FormulaEngine {
       for (let c = box.column; c < box.column + box.numColumns; c++) {
         const cell = sheet.cellAt(r, c);
         if (!cell) continue;
+        // The first number decides (a header's text or a blank above the dates does not).
         if (cell.formula !== undefined) {
           const computed = this.compute(sheet, r, c, cell.formula);
-          if (computed.value === null || computed.value === '') continue;
+          if (typeof computed.value !== 'number') continue;
           if (cell.format !== undefined && isDatePattern(cell.format)) return cell.format;
           return computed.dateFormat;
         }
-        if (cell.value === '') continue;
+        if (typeof cell.value !== 'number' && !isDate(cell.value)) continue;
         if (cell.format !== undefined && isDatePattern(cell.format)) return cell.format;
         return isDate(cell.value) ? AUTO_DATE_FORMAT : null;
       }

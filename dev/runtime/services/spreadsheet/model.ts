@@ -213,7 +213,7 @@ export class SheetModel {
         // A string starting with '=' is a formula, as when typed into Sheets.
         if (typeof value === 'string' && value.length > 1 && value.startsWith('=')) {
           target.value = '';
-          target.formula = normalizeFormula(value);
+          target.formula = normalizeFormula(value, this.parent);
           continue;
         }
         target.value = value;
@@ -617,10 +617,19 @@ function hasContent(cell: Cell | undefined): boolean {
   return cell !== undefined && (cell.value !== '' || cell.formula !== undefined);
 }
 
-/** A formula as Sheets keeps it: function names and references upper-case, the rest as typed. */
-function normalizeFormula(text: string): string {
+/**
+ * A formula as Sheets keeps it: function names and references upper-case, sheet names as the
+ * sheets spell them (quoted only where needed), the rest as typed.
+ */
+function normalizeFormula(text: string, book: SpreadsheetModel): string {
   try {
-    return '=' + untokenize(tokenize(text.slice(1)));
+    const tokens = tokenize(text.slice(1)).map((t) => {
+      if (t.kind !== 'ref' || t.ref.sheet === null) return t;
+      const lower = t.ref.sheet.toLowerCase();
+      const sheet = book.sheets.find((s) => s.name.toLowerCase() === lower);
+      return sheet ? { ...t, ref: { ...t.ref, sheet: sheet.name } } : t;
+    });
+    return '=' + untokenize(tokens);
   } catch {
     return text; // unparsable: kept as typed, it computes to #ERROR!
   }

@@ -244,3 +244,33 @@ describe('References follow the sheets they point into', () => {
     expect(weekly.getRange('A1:B1').getValues()).toEqual([['#REF!', '#REF!']]);
   });
 });
+
+describe('R1C1 formulas and filling one formula over a range', () => {
+  it('reads and writes R1C1 relative to each cell, absolute with plain numbers', () => {
+    const { app } = harness();
+    const sheet = app.getActiveSheet();
+    sheet.getRange('A1:A3').setValues([[1], [2], [3]]);
+    sheet.getRange('B3').setFormula('=SUM(A1:A2)*$A$3+Sheet1!A:A');
+    expect(sheet.getRange('B3').getFormulaR1C1()).toBe(
+      '=SUM(R[-2]C[-1]:R[-1]C[-1])*R3C1+Sheet1!C[-1]:C[-1]',
+    );
+    sheet.getRange('C1:C3').setFormulaR1C1('=RC[-2]*10');
+    expect(sheet.getRange('C1:C3').getFormulas()).toEqual([['=A1*10'], ['=A2*10'], ['=A3*10']]);
+    expect(sheet.getRange('C1:C3').getValues()).toEqual([[10], [20], [30]]);
+    sheet.getRange('D2').setFormulasR1C1([['=R[-1]C[-3]+R1C1+"RC"']]);
+    expect(sheet.getRange('D2').getFormula()).toBe('=A1+$A$1+"RC"');
+  });
+
+  it('fills one A1 formula over a range with its relative references moving, as Sheets does', () => {
+    const { app } = harness();
+    const sheet = app.getActiveSheet();
+    sheet.getRange('A1:A3').setValues([[1], [2], [3]]);
+    sheet.getRange('B1:B3').setFormula('=A1*$A$3');
+    expect(sheet.getRange('B1:B3').getFormulas()).toEqual([
+      ['=A1*$A$3'],
+      ['=A2*$A$3'],
+      ['=A3*$A$3'],
+    ]);
+    expect(sheet.getRange('B1:B3').getValues()).toEqual([[3], [6], [9]]);
+  });
+});

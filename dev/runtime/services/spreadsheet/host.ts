@@ -95,6 +95,8 @@ const MUTATIONS = new Set([
   'Sheet.removeChart',
   'Range.setFormula',
   'Range.setFormulas',
+  'Range.setFormulaR1C1',
+  'Range.setFormulasR1C1',
 ]);
 
 export type { ChartRecord } from './charts-model';
@@ -617,6 +619,19 @@ export class SpreadsheetHost {
       ...this.cellAttribute('Formula', 'Formulas', {
         get: (sheet, box) => sheet.getFormulas(box),
         set: (sheet, box, v) => sheet.setFormulas(box, v),
+        singleIsString: true,
+      }),
+      // One formula for a larger range is the top-left cell's, its relative references moving
+      // with each cell as when Sheets fills a formula down or across.
+      'Range.setFormula': (_ctx, r: RangeRef, formula: unknown) => {
+        const { sheet, box } = this.range(r);
+        if (typeof formula !== 'string')
+          throw new Error(E.signatureMismatch('Range.setFormula', [formula]));
+        sheet.fillFormula(box, formula);
+      },
+      ...this.cellAttribute('FormulaR1C1', 'FormulasR1C1', {
+        get: (sheet, box) => sheet.getFormulasR1C1(box),
+        set: (sheet, box, v) => sheet.setFormulasR1C1(box, v),
         singleIsString: true,
       }),
       ...this.cellAttribute('FontWeight', 'FontWeights', {

@@ -6,6 +6,7 @@ import { ChartStore } from './charts-model';
 import type { Dimension, DimensionChange } from './dimension-change';
 import * as E from './errors';
 import { type Computed, FormulaEngine, serialToDate } from './formulas';
+import { fromR1C1, toR1C1 } from './formula-r1c1';
 import { tokenize, untokenize } from './formula-tokens';
 import {
   type CellValue,
@@ -172,6 +173,43 @@ export class SheetModel {
   /** Range.getFormulas: the formula text of each cell, '' where a cell holds none. */
   getFormulas(box: GridBox): string[][] {
     return this.map(box, (cell) => cell?.formula ?? '');
+  }
+
+  /** Range.setFormula: the top-left cell's formula, filled over the box with references moving. */
+  fillFormula(box: GridBox, formula: string): void {
+    this.checkBox(box);
+    let parses = true;
+    try {
+      tokenize(formula.slice(1));
+    } catch {
+      parses = false;
+    }
+    if (!formula.startsWith('=') || !parses || (box.numRows === 1 && box.numColumns === 1)) {
+      this.fill(box, formula);
+      return;
+    }
+    const relative = toR1C1(normalizeFormula(formula, this.parent), box.row, box.column);
+    this.setFormulasR1C1(box, block(box, relative));
+  }
+
+  /** Range.getFormulasR1C1: each formula relative to its own cell ('=R[-1]C[0]'), '' for none. */
+  getFormulasR1C1(box: GridBox): string[][] {
+    return this.getFormulas(box).map((row, r) =>
+      row.map((f, c) => (f === '' ? '' : toR1C1(f, box.row + r, box.column + c))),
+    );
+  }
+
+  /** Range.setFormulasR1C1: R1C1 formulas, each read relative to the cell it is written into. */
+  setFormulasR1C1(box: GridBox, formulas: readonly (readonly unknown[])[]): void {
+    this.checkBlock(box, formulas, 'Range.setFormulasR1C1');
+    const a1 = formulas.map((row, r) =>
+      row.map((f, c) => {
+        if (typeof f !== 'string')
+          throw new Error(E.signatureMismatch('Range.setFormulasR1C1', [formulas]));
+        return f.startsWith('=') ? fromR1C1(f, box.row + r, box.column + c) : f;
+      }),
+    );
+    this.setValues(box, a1);
   }
 
   /**

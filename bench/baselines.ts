@@ -29,7 +29,14 @@ export function perDayColumns(provider: ProviderId): PerDayColumn[] {
     if (provider === 'google-health' && m.google) {
       const v = m.google.value;
       // The per-day script reads the default (activity) metrics only: single-field values.
-      if (v.kind === 'int64-sum' || v.kind === 'double-difference' || v.kind === 'sleep') continue;
+      if (
+        v.kind === 'int64-sum' ||
+        v.kind === 'double-difference' ||
+        v.kind === 'sleep' ||
+        v.kind === 'zone-minutes' ||
+        v.kind === 'enum-text'
+      )
+        continue;
       out.push({
         header: m.label,
         dataType: m.google.dataType,

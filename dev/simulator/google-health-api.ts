@@ -8,6 +8,7 @@ import { googleApiError, googleReasonError } from './google-errors';
 import { GOOGLE_DATA_TYPES } from './google-rollups';
 import { DAILY_SUMMARY_TYPES } from './google-summaries';
 import { parseDailySummaryFilter } from './list-filter';
+import { SAMPLE_TYPES, samplePoints } from './google-samples';
 import { json } from './responses';
 import type { Route } from './routes';
 import { isGoogleHealthReadScope } from './scopes';
@@ -246,20 +247,27 @@ function decodeCursor(token: string, key: string): number | null {
  */
 function listDataPoints(ctx: SimContext, req: SimRequest, p: Record<string, string>): SimResponse {
   const spec = DAILY_SUMMARY_TYPES[p.dataType];
+  const sample = SAMPLE_TYPES[p.dataType];
   const user = authorize(
     ctx,
     req,
     METHODS.list,
-    (s) => spec?.scopes.includes(s) ?? isGoogleHealthReadScope(s),
+    (s) => (spec ?? sample)?.scopes.includes(s) ?? isGoogleHealthReadScope(s),
   );
   if (!('email' in user)) return user;
   if (!userMatches(user, p.user)) {
     return googleApiError(403, 'PERMISSION_DENIED', 'The caller does not have permission');
   }
-  if (!spec)
+  if (!spec && !sample)
     return invalidArgument(`Data type '${p.dataType}' is not served by list in this simulator.`);
   const filter = req.query.get('filter') ?? '';
-  const parsed = parseDailySummaryFilter(p.dataType, filter);
+  let samples: Record<string, unknown>[] | null = null;
+  if (sample) {
+    const found = samplePoints(p.dataType, user, filter, ctx.clock.now());
+    if (!found.ok) return invalidArgument(found.message);
+    samples = found.points;
+  }
+  const parsed = spec ? parseDailySummaryFilter(p.dataType, filter) : ({ ok: true } as const);
   if (!parsed.ok) return invalidArgument(parsed.message);
   const rawSize = req.query.get('pageSize');
   let pageSize = LIST_DEFAULT_PAGE_SIZE;
@@ -280,6 +288,27 @@ function listDataPoints(ctx: SimContext, req: SimRequest, p: Record<string, stri
       );
     offset = at;
   }
+  const points = samples ?? summaryPoints(ctx, user, p.dataType, filter);
+  const page = points.slice(offset, offset + pageSize);
+  const out: Record<string, unknown> = {};
+  // proto3 JSON leaves an empty list out: the empty last page is `{}`.
+  if (page.length > 0) out.dataPoints = page;
+  if (page.length === pageSize)
+    out.nextPageToken = encodeCursor({ offset: offset + pageSize, key });
+  return json(200, out);
+}
+
+/** One DataPoint per day of a daily summary type the (valid) filter selects, newest first. */
+function summaryPoints(
+  ctx: SimContext,
+  user: SimUser,
+  dataType: string,
+  filter: string,
+): Record<string, unknown>[] {
+  const spec = DAILY_SUMMARY_TYPES[dataType];
+  const parsed = parseDailySummaryFilter(dataType, filter);
+  if (!parsed.ok) return [];
+  const p = { dataType };
   const now = ctx.clock.now();
   const today = localNow(now, user.timeZone).date;
   const last = Math.min(
@@ -299,13 +328,7 @@ function listDataPoints(ctx: SimContext, req: SimRequest, p: Record<string, stri
       [spec.member]: { date: civil(date).date, ...value },
     });
   }
-  const page = points.slice(offset, offset + pageSize);
-  const out: Record<string, unknown> = {};
-  // proto3 JSON leaves an empty list out: the empty last page is `{}`.
-  if (page.length > 0) out.dataPoints = page;
-  if (page.length === pageSize)
-    out.nextPageToken = encodeCursor({ offset: offset + pageSize, key });
-  return json(200, out);
+  return points;
 }
 
 function identity(ctx: SimContext, req: SimRequest, p: Record<string, string>): SimResponse {

@@ -3,7 +3,8 @@
 // numbers), combined over a window of one or more days.
 import { activityFor, weightFor, type DayActivity } from './synthetic-data';
 import { bodyFatFor } from './synthetic-health';
-import { GOOGLE_HEALTH_ACTIVITY, GOOGLE_HEALTH_METRICS } from './scopes';
+import { GOOGLE_HEALTH_ACTIVITY, GOOGLE_HEALTH_METRICS, GOOGLE_HEALTH_NUTRITION } from './scopes';
+import { caloriesInFor, waterFor, zoneMinutesFor, type ZoneMinutes } from './synthetic-body';
 import type { SimUser } from './types';
 
 export interface DataTypeSpec {
@@ -72,6 +73,26 @@ function averaged(
   };
 }
 
+/** A roll-up over the window's days that have a value (any number of them), or null. */
+function summed<T>(
+  member: string,
+  scopes: string[],
+  valueOf: (user: SimUser, date: string, now: number) => T | null,
+  build: (days: T[]) => Record<string, unknown>,
+): DataTypeSpec {
+  return {
+    member,
+    maxRangeDays: 90,
+    scopes,
+    rollup(user, dates, now) {
+      const vs = dates.map((d) => valueOf(user, d, now)).filter((v): v is T => v !== null);
+      return vs.length ? build(vs) : null;
+    },
+  };
+}
+
+export type { ZoneMinutes };
+
 /** Data-type ids are kebab-case in the path; members are the camelCase fields of DailyRollupDataPoint. */
 export const GOOGLE_DATA_TYPES: Record<string, DataTypeSpec> = {
   steps: activityType('steps', 90, (d) => ({ countSum: String(sumOf(d, (a) => a.steps)) })),
@@ -122,6 +143,28 @@ export const GOOGLE_DATA_TYPES: Record<string, DataTypeSpec> = {
     }),
     [GOOGLE_HEALTH_METRICS],
   ),
+  // Time in heart-rate zones (TimeInHeartRateZoneRollupValue): one entry per zone with a duration;
+  // a zone with no time keeps its entry with the zero duration left out (proto3 JSON).
+  'time-in-heart-rate-zone': summed(
+    'timeInHeartRateZone',
+    [GOOGLE_HEALTH_ACTIVITY],
+    zoneMinutesFor,
+    (days) => ({
+      timeInHeartRateZones: (['LIGHT', 'MODERATE', 'VIGOROUS', 'PEAK'] as const).map((zone) => {
+        const minutes = days.reduce((s, z) => s + z[zone], 0);
+        return minutes > 0
+          ? { heartRateZone: zone, duration: `${minutes * 60}s` }
+          : { heartRateZone: zone };
+      }),
+    }),
+  ),
+  // Logs: millilitres and kcal are doubles (VolumeQuantityRollup, EnergyQuantityRollup).
+  'hydration-log': summed('hydrationLog', [GOOGLE_HEALTH_NUTRITION], waterFor, (days) => ({
+    amountConsumed: { millilitersSum: days.reduce((s, v) => s + v, 0) },
+  })),
+  'nutrition-log': summed('nutritionLog', [GOOGLE_HEALTH_NUTRITION], caloriesInFor, (days) => ({
+    energy: { kcalSum: Math.round(days.reduce((s, v) => s + v, 0) * 10) / 10 },
+  })),
   weight: averaged('weight', 'weightGramsAvg', [GOOGLE_HEALTH_METRICS], weightFor, (kg) =>
     Math.round(kg * 1000),
   ),

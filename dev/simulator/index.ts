@@ -253,6 +253,8 @@ export class Simulator {
     healthLinked?: boolean;
     timeZone?: string;
     seed?: number;
+    /** Weight and body fat from a smart scale through Health Connect (their dataSource says so). */
+    scaleVia?: 'HEALTH_CONNECT';
   }): void {
     const seed = u.seed ?? hashKey(this.seed, u.email);
     const h = hashKey(seed, u.email, 'ids');
@@ -266,6 +268,7 @@ export class Simulator {
       healthLinked: u.healthLinked ?? true,
       timeZone: u.timeZone ?? 'America/Los_Angeles',
       seed,
+      ...(u.scaleVia ? { scaleVia: u.scaleVia } : {}),
     });
   }
 

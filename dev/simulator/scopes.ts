@@ -21,6 +21,8 @@ const G = 'https://www.googleapis.com/auth/';
 export const GOOGLE_HEALTH_ACTIVITY = `${G}googlehealth.activity_and_fitness.readonly`;
 export const GOOGLE_HEALTH_METRICS = `${G}googlehealth.health_metrics_and_measurements.readonly`;
 export const GOOGLE_HEALTH_SLEEP = `${G}googlehealth.sleep.readonly`;
+/** Hydration and nutrition logs (Google's scope-mapping table). */
+export const GOOGLE_HEALTH_NUTRITION = `${G}googlehealth.nutrition.readonly`;
 
 export const GOOGLE_SCOPES: Record<string, string> = {
   openid: 'Associate you with your personal info on Google',
@@ -35,6 +37,7 @@ export const GOOGLE_SCOPES: Record<string, string> = {
   [`${G}googlehealth.health_metrics_and_measurements.writeonly`]:
     'Add health metrics and measurements',
   [GOOGLE_HEALTH_SLEEP]: 'See your sleep data',
+  [GOOGLE_HEALTH_NUTRITION]: 'See your food and water logs',
   [`${G}googlehealth.settings.readonly`]: 'See your Google Health settings',
   [`${G}googlehealth.profile.readonly`]: 'See your Google Health profile',
   [`${G}googlehealth.location.readonly`]: 'See your exercise locations',

@@ -42,6 +42,8 @@ export interface SimUser {
   healthLinked: boolean;
   timeZone: string;
   seed: number;
+  /** Where weight and body fat come from: a smart scale synced through Health Connect, or Fitbit. */
+  scaleVia?: 'HEALTH_CONNECT';
 }
 
 export interface SimClient {

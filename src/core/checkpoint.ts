@@ -17,7 +17,7 @@ import { dayCount, daysBetween, isCivilDate, type CivilDate, type DateRange } fr
 import { InvalidCheckpointError } from './errors';
 import type { PlannedRequest } from './planned-request';
 import type { RateBudgetState } from './rate-budget';
-import { isUnitSystem, type UnitSystem } from './units';
+import { isUnitSystem, isWeightUnit, type UnitSystem, type WeightUnit } from './units';
 
 /** Apps Script Properties: 9 KB per value. */
 export const CHECKPOINT_MAX_BYTES = 9 * 1024;
@@ -30,6 +30,8 @@ export interface SyncCheckpoint {
   range: DateRange;
   metricIds: string[];
   units: UnitSystem;
+  /** The weight unit chosen apart from the unit system; absent: the system's own. */
+  weightUnit?: WeightUnit;
   planSize: number;
   done: string;
   next: { atMs: number; reason: ContinuationReason } | null;
@@ -74,7 +76,7 @@ export function decodeIndexSet(text: string): Set<number> {
 export function newCheckpoint(
   fields: Pick<
     SyncCheckpoint,
-    'providerId' | 'range' | 'metricIds' | 'units' | 'planSize' | 'startedAtMs'
+    'providerId' | 'range' | 'metricIds' | 'units' | 'weightUnit' | 'planSize' | 'startedAtMs'
   >,
 ): SyncCheckpoint {
   return {
@@ -200,6 +202,7 @@ export function parseCheckpoint(text: string): SyncCheckpoint {
   if (!Array.isArray(cp.metricIds) || !cp.metricIds.every((m) => typeof m === 'string'))
     fail('bad metric ids');
   if (!isUnitSystem(cp.units)) fail('bad unit system');
+  if (cp.weightUnit !== undefined && !isWeightUnit(cp.weightUnit)) fail('bad weight unit');
   if (!Number.isInteger(cp.planSize) || (cp.planSize as number) < 0) fail('bad plan size');
   if (typeof cp.done !== 'string') fail('bad done set');
   const done = decodeIndexSet(cp.done);

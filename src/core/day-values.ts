@@ -2,11 +2,12 @@
 // (and pages) accumulate into the cells the sheet gets.
 /**
  * API:
- * - `DayValues`: date -> { metricId: number } as one response carried it (days the provider
- *   left out are absent; a true zero is 0).
+ * - `DayValues`: date -> { metricId: number | string } as one response carried it (days the
+ *   provider left out are absent; a true zero is 0; a text value such as a cardio fitness level
+ *   is a string).
  * - `ParseResult`: `{ kind: 'ok', requestId, values, next }` where `next` is the follow-up page
  *   request or null, or `{ kind: 'malformed', requestId, message }` (never partial data).
- * - `DayCells`: date -> { metricId: number | null }: a number is a value, null means "asked for
+ * - `DayCells`: date -> { metricId: DayValue | null }: a value is written, null means "asked for
  *   and absent" (the cell is cleared), a missing key means "not fetched" (the cell is left alone).
  * - `addResult(cells, result, covers)`: merges one ok result; once the last page of a request has
  *   arrived (`next === null`), every covered (day, metric) without a value becomes null.
@@ -14,13 +15,16 @@
 import { eachDay, type CivilDate } from './dates';
 import type { PlannedRequest, RequestCoverage } from './planned-request';
 
-export type DayValues = Record<CivilDate, Record<string, number>>;
+/** A cell's value: numbers for measurements, text for enumerated levels. */
+export type DayValue = number | string;
+
+export type DayValues = Record<CivilDate, Record<string, DayValue>>;
 
 export type ParseResult =
   | { kind: 'ok'; requestId: string; values: DayValues; next: PlannedRequest | null }
   | { kind: 'malformed'; requestId: string; message: string };
 
-export type DayCells = Record<CivilDate, Record<string, number | null>>;
+export type DayCells = Record<CivilDate, Record<string, DayValue | null>>;
 
 export function addResult(
   cells: DayCells,

@@ -6,6 +6,8 @@
  *   optional JSON `body` text, `shape` (which parser reads the answer), `covers` (the inclusive
  *   date range and metric ids the answer fills), `units`, optional `page` (1-based, Google paging)
  *   and `state` (a paged parser's running total, carried to the next page).
+ *   date range and metric ids the answer fills), `units`, optional `weightUnit`, optional `page`
+ *   (1-based, Google paging).
  * - `toHttpRequest(planned, authorization?)`: the HttpRequest to send; the caller passes the
  *   Authorization header value (planned requests never hold a token).
  * - `orderByLastDay(requests)`: stable sort by the last day covered, so that finishing requests
@@ -13,14 +15,15 @@
  */
 import type { HttpRequest } from './ports';
 import type { DateRange } from './dates';
-import type { UnitSystem } from './units';
+import type { UnitSystem, WeightUnit } from './units';
 
 export type ResponseShape =
   | 'fitbit-series'
   | 'fitbit-day'
   | 'google-daily-rollup'
   | 'google-daily-list'
-  | 'google-sleep-list';
+  | 'google-sleep-list'
+  | 'google-height-list';
 
 /** Metric ids are opaque keys here (the catalog lives in providers/metrics.ts). */
 export interface RequestCoverage extends DateRange {
@@ -36,6 +39,8 @@ export interface PlannedRequest {
   shape: ResponseShape;
   covers: RequestCoverage;
   units: UnitSystem;
+  /** The weight unit the person chose apart from the unit system (absent: the system's own). */
+  weightUnit?: WeightUnit;
   page?: number;
   /**
    * What the parser of a paged answer hands from one page to the next (JSON text, never sent):

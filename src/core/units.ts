@@ -10,6 +10,18 @@
  *   '°F', 'bpm', 'ms', '%', 'breaths/min', 'mL/kg/min' or null for plain counts.
  * - `fromBaseUnit(quantity, value, system)`: converts from the base unit of the quantity
  *   (distance and elevation: mm, energy: kcal, weight: g, minutes: min, temperature: °C) to the
+ *   'milliseconds', 'percent', 'breathing-rate', 'vo2-max', 'volume' (mL, or US fl oz), and
+ *   unitless 'index' (BMI) and 'level' (a text such as a cardio fitness level)).
+ * - `unitLabel(quantity, system, weightUnit?)`: 'km', 'mi', 'm', 'ft', 'kcal', 'min', 'kg', 'lb',
+ *   'st', '°C', '°F', 'bpm', 'ms', '%', 'breaths/min', 'mL/kg/min', 'mL', 'fl oz' or null for
+ *   plain counts, indices and levels.
+ * - `WeightUnit` = 'kg' | 'lb' | 'st', `WEIGHT_UNITS`, `isWeightUnit`, `defaultWeightUnit(system)`:
+ *   weight follows the unit system (kg, lb, st) unless the person picks its unit apart; stone is
+ *   a decimal number of stones (12.5 st), so the cell stays a number a formula or chart can use
+ *   and a change of units converts it in place like any other.
+ * - `fromBaseUnit(quantity, value, system, weightUnit?)`: converts from the base unit of the quantity
+ *   (distance and elevation: mm, energy: kcal, weight: g, minutes: min, temperature: °C, volume:
+ *   mL) to the
  *   system's unit. A temperature has an offset (°F = °C × 9/5 + 32); a temperature difference
  *   (nightly minus baseline) only the factor.
  * - `roundTo(value, decimals)`.
@@ -38,7 +50,13 @@ export type Quantity =
   | 'breathing-rate'
   | 'vo2-max'
   /** A local clock reading as a fraction of a day (0.9375 = 22:30), shown with a time format. */
-  | 'time-of-day';
+  | 'time-of-day'
+  | 'volume'
+  | 'index'
+  | 'level';
+
+export type WeightUnit = 'kg' | 'lb' | 'st';
+export const WEIGHT_UNITS: readonly WeightUnit[] = ['kg', 'lb', 'st'];
 
 const MM_PER_KM = 1_000_000;
 const MM_PER_MILE = 1_609_344;
@@ -47,6 +65,8 @@ const MM_PER_FOOT = 304.8;
 const G_PER_KG = 1_000;
 const G_PER_POUND = 453.59237;
 const G_PER_STONE = 14 * G_PER_POUND;
+/** The US customary fluid ounce (Fitbit's US water unit); the UK table keeps millilitres. */
+const ML_PER_US_FLUID_OUNCE = 29.5735295625;
 
 const LABELS: Record<Quantity, Record<UnitSystem, string | null>> = {
   count: { metric: null, us: null, uk: null },
@@ -64,6 +84,9 @@ const LABELS: Record<Quantity, Record<UnitSystem, string | null>> = {
   'breathing-rate': { metric: 'breaths/min', us: 'breaths/min', uk: 'breaths/min' },
   'vo2-max': { metric: 'mL/kg/min', us: 'mL/kg/min', uk: 'mL/kg/min' },
   'time-of-day': { metric: null, us: null, uk: null },
+  volume: { metric: 'mL', us: 'fl oz', uk: 'mL' },
+  index: { metric: null, us: null, uk: null },
+  level: { metric: null, us: null, uk: null },
 };
 
 const FAHRENHEIT_PER_CELSIUS = 9 / 5;
@@ -86,7 +109,24 @@ const BASE_PER_UNIT: Record<Quantity, Record<UnitSystem, number>> = {
   'breathing-rate': SAME,
   'vo2-max': SAME,
   'time-of-day': SAME,
+  volume: { metric: 1, us: ML_PER_US_FLUID_OUNCE, uk: 1 },
+  index: SAME,
+  level: SAME,
 };
+
+const G_PER_WEIGHT_UNIT: Record<WeightUnit, number> = {
+  kg: G_PER_KG,
+  lb: G_PER_POUND,
+  st: G_PER_STONE,
+};
+
+export function isWeightUnit(value: unknown): value is WeightUnit {
+  return typeof value === 'string' && (WEIGHT_UNITS as readonly string[]).includes(value);
+}
+
+export function defaultWeightUnit(system: UnitSystem): WeightUnit {
+  return LABELS.weight[system] as WeightUnit;
+}
 
 /** The base-unit value of zero in a label's scale (only temperatures have an offset). */
 function offsetOf(quantity: Quantity, label: string): number {
@@ -97,7 +137,12 @@ export function isUnitSystem(value: unknown): value is UnitSystem {
   return typeof value === 'string' && (UNIT_SYSTEMS as readonly string[]).includes(value);
 }
 
-export function unitLabel(quantity: Quantity, system: UnitSystem): string | null {
+export function unitLabel(
+  quantity: Quantity,
+  system: UnitSystem,
+  weightUnit?: WeightUnit,
+): string | null {
+  if (quantity === 'weight' && weightUnit) return weightUnit;
   return LABELS[quantity][system];
 }
 
@@ -125,7 +170,13 @@ export function convertBetween(
   return base / basePerLabel(quantity, to) + offsetOf(quantity, to);
 }
 
-export function fromBaseUnit(quantity: Quantity, value: number, system: UnitSystem): number {
+export function fromBaseUnit(
+  quantity: Quantity,
+  value: number,
+  system: UnitSystem,
+  weightUnit?: WeightUnit,
+): number {
+  if (quantity === 'weight' && weightUnit) return value / G_PER_WEIGHT_UNIT[weightUnit];
   const label = LABELS[quantity][system];
   return value / BASE_PER_UNIT[quantity][system] + (label ? offsetOf(quantity, label) : 0);
 }

@@ -15,7 +15,7 @@
  * - `unitColumns` (optional): the managed headers that carry a unit. A header naming the same
  *   metric in another unit ('Distance (km)' when 'Distance (mi)' is wanted) is that column: it
  *   is converted in place (see unit-columns.ts), so a change of units keeps one column per metric.
- * - `rows`: { date, cells: { header: number | null | undefined } }: a number is written, null
+ * - `rows`: { date, cells: { header: number | string | null | undefined } }: a value is written, null
  *   clears the cell (asked for, provider had no data), undefined leaves the cell alone.
  *
  * Output, applied in this order:
@@ -43,7 +43,7 @@ export type { CellValue, WriteBlock };
 
 export interface UpsertRow {
   date: CivilDate;
-  cells: Record<string, number | null | undefined>;
+  cells: Record<string, number | string | null | undefined>;
 }
 
 export interface UpsertInput {

@@ -14,16 +14,23 @@
  *   and wake time are fractions of a day shown as 'HH:mm').
  * - `supportsMetric(providerId, id)`, `supportedMetricIds(providerId, ids)`: a metric a provider
  *   cannot supply is left out of that provider's columns, never filled with zeros.
- * - `columnsFor(providerId, ids, units)`: [{ metricId, header }] in catalog order, e.g.
+ * - `columnsFor(providerId, ids, units, weightUnit?)`: [{ metricId, header }] in catalog order, e.g.
  *   'Steps', 'Distance (km)', 'Weight (lb)'. `KEY_HEADER` = 'Date' (the key column).
  * - `unitColumnsFor(headers)`: the headers among them that carry a unit, with the metric's name,
  *   quantity and decimals (what the sheet planner needs to follow a change of units).
  * - `scopesForMetrics(providerId, ids)`: the OAuth scopes those metrics need (sorted, unique).
+ * - `metricOfKey(key)`: the metric an ingredient key ('bmi:heightMm') of a request belongs to.
  * - `FITBIT_SCOPES`, `GOOGLE_HEALTH_SCOPES`.
  */
 import type { ProviderId } from './provider';
 import type { UnitColumn } from '../core/unit-columns';
-import { UNIT_SYSTEMS, unitLabel, type Quantity, type UnitSystem } from '../core/units';
+import {
+  UNIT_SYSTEMS,
+  unitLabel,
+  type Quantity,
+  type UnitSystem,
+  type WeightUnit,
+} from '../core/units';
 
 export type MetricId =
   | 'steps'
@@ -65,10 +72,19 @@ export type MetricId =
   | 'skinTemperatureRelative'
   | 'weight'
   | 'bodyFat'
-  | 'vo2Max';
+  | 'vo2Max'
+  // Metrics helper: time in heart-rate zones, BMI, cardio fitness level, intake.
+  | 'hrZoneLight'
+  | 'hrZoneModerate'
+  | 'hrZoneVigorous'
+  | 'hrZonePeak'
+  | 'bmi'
+  | 'cardioFitnessLevel'
+  | 'water'
+  | 'caloriesIn';
 
 /** What a metric is about: the sidebar groups metrics by it, and each maps to a permission. */
-export type Domain = 'activity' | 'sleep' | 'heart' | 'vitals' | 'body' | 'fitness';
+export type Domain = 'activity' | 'sleep' | 'heart' | 'vitals' | 'body' | 'fitness' | 'intake';
 export const DOMAINS: readonly { id: Domain; label: string }[] = [
   { id: 'activity', label: 'Activity' },
   { id: 'sleep', label: 'Sleep' },
@@ -76,6 +92,7 @@ export const DOMAINS: readonly { id: Domain; label: string }[] = [
   { id: 'vitals', label: 'Vitals' },
   { id: 'body', label: 'Body' },
   { id: 'fitness', label: 'Fitness' },
+  { id: 'intake', label: 'Intake' },
 ];
 
 export const FITBIT_SCOPES = { activity: 'activity', weight: 'weight' } as const;
@@ -85,6 +102,7 @@ export const GOOGLE_HEALTH_SCOPES = {
   measurements:
     'https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly',
   sleep: 'https://www.googleapis.com/auth/googlehealth.sleep.readonly',
+  nutrition: 'https://www.googleapis.com/auth/googlehealth.nutrition.readonly',
 } as const;
 
 /** Where a legacy Fitbit response carries the metric (values already in the requested units). */
@@ -103,10 +121,15 @@ export interface FitbitSource {
  * How to read the metric from its data type's member. Google's proto3 JSON omits zero-valued
  * fields, so a present member with a missing field means 0; except a field the discovery doc
  * marks Optional (`optional: true`): its absence means "not measured" and the cell stays empty.
+ * A `field` may be a dotted path into nested messages ('amountConsumed.millilitersSum').
  */
 export type GoogleValue =
   | { kind: 'int64'; field: string; optional?: boolean }
   | { kind: 'double'; field: string; optional?: boolean }
+  /** The duration of one zone of timeInHeartRateZones[] (absent zone: 0), in minutes. */
+  | { kind: 'zone-minutes'; zone: 'LIGHT' | 'MODERATE' | 'VIGOROUS' | 'PEAK' }
+  /** An enum string shown as words ('VERY_GOOD' -> 'Very good'); absent or UNSPECIFIED: empty. */
+  | { kind: 'enum-text'; field: string }
   | { kind: 'duration-minutes'; field: string }
   | { kind: 'active-minutes'; level: 'LIGHT' | 'MODERATE' | 'VIGOROUS' }
   /** The sum of int64 fields (active zone minutes over the three zones). */
@@ -137,9 +160,11 @@ export type SleepMeasure =
 /**
  * 'daily-rollup': one DailyRollupDataPoint member per day, from dailyRollUp; 'daily-summary': a
  * DataPoint member carrying its own `date`, from `list` filtered on that date; 'sleep-sessions':
- * the `sleep` sessions from `list` filtered on their end time, attributed to local wake days.
+ * the `sleep` sessions from `list` filtered on their end time, attributed to local wake days;
+ * 'derived-bmi': the day's weight (the weight roll-up) over the square of the latest height at or
+ * before that day (one `list` of every height up to the range's end); see google-health/bmi.ts.
  */
-export type GoogleRead = 'daily-rollup' | 'daily-summary' | 'sleep-sessions';
+export type GoogleRead = 'daily-rollup' | 'daily-summary' | 'sleep-sessions' | 'derived-bmi';
 
 export interface GoogleSource {
   /** Data type id in /v4/users/me/dataTypes/{dataType}/dataPoints[:dailyRollUp] */
@@ -227,6 +252,13 @@ function sleepMetric(
 
 /** Clock times are fractions of a day: 8 decimals keep the minute exact (1 min = 0.000694...). */
 const CLOCK_DECIMALS = 8;
+const hrZone = (zone: 'LIGHT' | 'MODERATE' | 'VIGOROUS' | 'PEAK') =>
+  rollup(
+    'time-in-heart-rate-zone',
+    'timeInHeartRateZone',
+    { kind: 'zone-minutes', zone },
+    GOOGLE_HEALTH_SCOPES.activity,
+  );
 
 const AZM_FIELDS = ['sumInFatBurnHeartZone', 'sumInCardioHeartZone', 'sumInPeakHeartZone'];
 const azm = (value: GoogleValue) =>
@@ -467,6 +499,12 @@ export const METRICS: readonly MetricDef[] = [
     0,
     azm({ kind: 'int64-sum', fields: AZM_FIELDS }),
   ),
+  // Time in heart-rate zones (Google's zones: light, moderate, vigorous, peak), a 90-day roll-up
+  // under activity and fitness in Google's scope table.
+  healthOnly('hrZoneLight', 'Heart zone light', 'heart', 'minutes', 0, hrZone('LIGHT')),
+  healthOnly('hrZoneModerate', 'Heart zone moderate', 'heart', 'minutes', 0, hrZone('MODERATE')),
+  healthOnly('hrZoneVigorous', 'Heart zone vigorous', 'heart', 'minutes', 0, hrZone('VIGOROUS')),
+  healthOnly('hrZonePeak', 'Heart zone peak', 'heart', 'minutes', 0, hrZone('PEAK')),
   // Vitals: nightly summaries, dated by the day the night ends.
   healthOnly(
     'spo2Average',
@@ -544,6 +582,15 @@ export const METRICS: readonly MetricDef[] = [
     1,
     rollup('body-fat', 'bodyFat', { kind: 'double', field: 'bodyFatPercentageAvg' }),
   ),
+  // BMI: the day's average weight over the square of the latest height measured at or before
+  // that day; a day without a weigh-in, or before any height, stays empty (never a guess).
+  healthOnly('bmi', 'BMI', 'body', 'index', 1, {
+    dataType: 'height',
+    read: 'derived-bmi',
+    member: 'height',
+    value: { kind: 'int64', field: 'heightMillimeters' },
+    scope: GOOGLE_HEALTH_SCOPES.measurements,
+  }),
   healthOnly(
     'vo2Max',
     'VO2 max',
@@ -555,6 +602,48 @@ export const METRICS: readonly MetricDef[] = [
       'dailyVo2Max',
       { kind: 'double', field: 'vo2Max' },
       GOOGLE_HEALTH_SCOPES.activity,
+    ),
+  ),
+  // The enum (POOR .. EXCELLENT) written as words, as the Fitbit app shows it; read from the same
+  // daily-vo2-max list as VO2 max (no extra request).
+  healthOnly(
+    'cardioFitnessLevel',
+    'Cardio fitness level',
+    'fitness',
+    'level',
+    0,
+    summary(
+      'daily-vo2-max',
+      'dailyVo2Max',
+      { kind: 'enum-text', field: 'cardioFitnessLevel' },
+      GOOGLE_HEALTH_SCOPES.activity,
+    ),
+  ),
+  // Intake: logged water and food (daily roll-ups of the logs, nutrition scope).
+  healthOnly(
+    'water',
+    'Water',
+    'intake',
+    'volume',
+    1,
+    rollup(
+      'hydration-log',
+      'hydrationLog',
+      { kind: 'double', field: 'amountConsumed.millilitersSum' },
+      GOOGLE_HEALTH_SCOPES.nutrition,
+    ),
+  ),
+  healthOnly(
+    'caloriesIn',
+    'Calories eaten',
+    'intake',
+    'energy',
+    0,
+    rollup(
+      'nutrition-log',
+      'nutritionLog',
+      { kind: 'double', field: 'energy.kcalSum' },
+      GOOGLE_HEALTH_SCOPES.nutrition,
     ),
   ),
 ];
@@ -603,9 +692,9 @@ export function supportedMetricIds(providerId: ProviderId, ids: readonly MetricI
   );
 }
 
-export function headerFor(id: MetricId, units: UnitSystem): string {
+export function headerFor(id: MetricId, units: UnitSystem, weightUnit?: WeightUnit): string {
   const def = metric(id);
-  const unit = unitLabel(def.quantity, units);
+  const unit = unitLabel(def.quantity, units, weightUnit);
   return unit === null ? def.label : `${def.label} (${unit})`;
 }
 
@@ -614,15 +703,27 @@ export interface MetricColumn {
   header: string;
 }
 
+/** `weightUnit` overrides the unit system's weight unit (kg, lb or st) when the person chose one. */
 export function columnsFor(
   providerId: ProviderId,
   ids: readonly MetricId[],
   units: UnitSystem,
+  weightUnit?: WeightUnit,
 ): MetricColumn[] {
   return supportedMetricIds(providerId, ids).map((id) => ({
     metricId: id,
-    header: headerFor(id, units),
+    header: headerFor(id, units, weightUnit),
   }));
+}
+
+/**
+ * A request may fill ingredient keys 'metricId:part' rather than a metric itself (the values a
+ * derived metric such as BMI is computed from): such a key belongs to that metric, for notes and
+ * for leaving its column out when the provider refuses it.
+ */
+export function metricOfKey(key: string): string {
+  const at = key.indexOf(':');
+  return at < 0 ? key : key.slice(0, at);
 }
 
 export function unitColumnsFor(headers: readonly string[]): UnitColumn[] {

@@ -9,7 +9,7 @@
  * (document, provider, the job's start instant), so a new job never reads an old job's values.
  */
 import { eachDay } from '../../core/dates';
-import type { DayCells } from '../../core/day-values';
+import type { DayCells, DayValue } from '../../core/day-values';
 import type { PlannedRequest } from '../../core/planned-request';
 
 export interface ExpiringStore {
@@ -24,7 +24,7 @@ export const CARRY_MAX_CHARS = 100_000;
 
 interface Carried {
   id: string;
-  m: Record<string, (number | null)[]>;
+  m: Record<string, (DayValue | null)[]>;
 }
 
 export interface CarryItem {
@@ -60,7 +60,8 @@ export function decodeCarried(text: string, request: PlannedRequest): DayCells |
     if (!Array.isArray(list) || list.length !== days.length) return null;
     for (let i = 0; i < days.length; i++) {
       const v: unknown = list[i];
-      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) return null;
+      if (v !== null && typeof v !== 'string' && (typeof v !== 'number' || !Number.isFinite(v)))
+        return null;
       (cells[days[i]] ??= {})[metricId] = v;
     }
   }

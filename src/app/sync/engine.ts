@@ -66,7 +66,7 @@ export interface EngineDeps {
 function runEnv(job: SyncJob, deps: EngineDeps): RunEnv {
   const cp = job.checkpoint;
   const data = dataSourceFor(cp.providerId);
-  const plan = data.plan(cp.range, cp.metricIds as MetricId[], cp.units);
+  const plan = data.plan(cp.range, cp.metricIds as MetricId[], cp.units, cp.weightUnit);
   return {
     checkpoint: cp,
     data,

@@ -16,7 +16,7 @@ import {
 } from '../../core/checkpoint';
 import type { CivilDate, DateRange } from '../../core/dates';
 import type { KeyValueStore } from '../../core/ports';
-import type { UnitSystem } from '../../core/units';
+import type { UnitSystem, WeightUnit } from '../../core/units';
 import type { ProviderId } from '../../providers/provider';
 
 export type SyncMode = 'now' | 'backfill' | 'scheduled';
@@ -45,6 +45,7 @@ export function newJob(
     range: DateRange;
     metricIds: string[];
     units: UnitSystem;
+    weightUnit?: WeightUnit;
     planSize: number;
     startedAtMs: number;
   },

@@ -7,6 +7,7 @@
 import { isComplete, markDone, markWritten } from '../../core/checkpoint';
 import type { ContinuationReason } from '../../core/checkpoint';
 import type { CivilDate } from '../../core/dates';
+import type { DayCells } from '../../core/day-values';
 import type { UpsertRow } from '../../core/upsert-plan';
 import type { MetricId } from '../../providers/metrics';
 import type { ConnectionError } from '../connection-error';
@@ -47,14 +48,17 @@ export function writePlan(state: RunState, env: RunEnv): WritePlan {
   const days = writableDays(env.coverage, env.done, answered);
   // A metric refused everywhere in this write gets no column; one refused for some days only
   // keeps its column, and those days' cells stay untouched (undefined).
+  // Derived metrics (BMI) are computed from their ingredients once every request of a day is in.
+  const derive = env.data.derive ?? ((c: DayCells[string]) => c);
+  const cellsOf = new Map(days.map((d) => [d, derive(state.cells[d] ?? {})]));
   const metricIds = (cp.metricIds as MetricId[]).filter(
     (m) =>
       (!state.skipped.has(m) && !state.refused.has(m)) ||
-      days.some((d) => state.cells[d]?.[m] !== undefined),
+      days.some((d) => cellsOf.get(d)?.[m] !== undefined),
   );
-  const columns = env.data.columns(metricIds, cp.units);
+  const columns = env.data.columns(metricIds, cp.units, cp.weightUnit);
   const rows: UpsertRow[] = days.map((date) => {
-    const dayCells = state.cells[date] ?? {};
+    const dayCells = cellsOf.get(date) ?? {};
     const out: UpsertRow['cells'] = {};
     for (const col of columns) out[col.header] = dayCells[col.metricId];
     return { date, cells: out };

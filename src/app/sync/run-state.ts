@@ -14,6 +14,7 @@ import type { PlannedRequest } from '../../core/planned-request';
 import type { RateBudget } from '../../core/rate-budget';
 import type { TimeBudget } from '../../core/time-budget';
 import type { DataSource } from '../../providers/data-source';
+import { metricOfKey } from '../../providers/metrics';
 import type { ClassifiedResponse } from '../authorized-fetch';
 import type { ConnectionError } from '../connection-error';
 import type { DayCoverage } from './coverage';
@@ -174,7 +175,8 @@ export function absorbBatch(
       return;
     }
     givenUp.add(item.index);
-    for (const m of item.request.covers.metricIds) leftOut.add(m);
+    // An ingredient key (BMI's height) leaves out the metric it serves.
+    for (const m of item.request.covers.metricIds) leftOut.add(metricOfKey(m));
   };
   const failed = (item: Item, message: string) => {
     const n = (attempts.get(item.index) ?? 0) + 1;

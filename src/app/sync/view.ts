@@ -10,8 +10,8 @@ import {
 import { dayCount } from '../../core/dates';
 import type { KeyValueStore } from '../../core/ports';
 import type { SyncScope } from './accounts';
-import { UNIT_SYSTEMS, type UnitSystem } from '../../core/units';
-import { dataSourceFor } from '../providers';
+import { UNIT_SYSTEMS, WEIGHT_UNITS, type UnitSystem, type WeightUnit } from '../../core/units';
+import { dataSourceFor, providerById } from '../providers';
 import { DOMAINS, METRICS, type Domain, type MetricId } from '../../providers/metrics';
 import type { ProviderId } from '../../providers/provider';
 import { completeDayCount, dayCoverage } from './coverage';
@@ -31,12 +31,17 @@ export interface SyncView {
     metrics: string[];
     units: UnitSystem;
     unitChoices: UnitSystem[];
+    /** null: weight follows the unit system (kg, lb, st). */
+    weightUnit: WeightUnit | null;
+    weightUnitChoices: WeightUnit[];
     // `domain` lets the sidebar group the choices (Activity, Heart, Vitals, Body, Fitness).
     available: {
       id: MetricId;
       label: string;
       domain: Domain;
       domainLabel: string;
+      /** What the permission(s) this domain needs let the add-on read (provider's own words). */
+      domainReads: string | null;
       isDefault: boolean;
     }[];
   };
@@ -71,8 +76,22 @@ export interface SyncView {
   hint: string | null;
 }
 
+/** The domain's permissions in the provider's words (Google's scope-mapping table). */
+function domainReads(providerId: ProviderId, domain: Domain): string | null {
+  const ids = METRICS.filter((m) => m.domain === domain).map((m) => m.id);
+  const scopes = dataSourceFor(providerId).scopesFor(ids);
+  if (scopes.length === 0) return null;
+  const oauth = providerById(providerId).oauth;
+  return scopes.map((s) => oauth.describeScope(s)).join('; ');
+}
+
 function doneRequestDays(cp: SyncCheckpoint): number {
-  const plan = dataSourceFor(cp.providerId).plan(cp.range, cp.metricIds as MetricId[], cp.units);
+  const plan = dataSourceFor(cp.providerId).plan(
+    cp.range,
+    cp.metricIds as MetricId[],
+    cp.units,
+    cp.weightUnit,
+  );
   if (plan.length !== cp.planSize) return 0;
   return completeDayCount(dayCoverage(plan), decodeIndexSet(cp.done));
 }
@@ -142,6 +161,7 @@ export function syncView(input: ViewInput): SyncView {
     label: m.label,
     domain: m.domain,
     domainLabel: DOMAINS.find((d) => d.id === m.domain)?.label ?? m.domain,
+    domainReads: providerId === null ? null : domainReads(providerId, m.domain),
     isDefault: m.isDefault,
   }));
   return {
@@ -149,6 +169,8 @@ export function syncView(input: ViewInput): SyncView {
       metrics: settings.metrics,
       units: settings.units,
       unitChoices: [...UNIT_SYSTEMS],
+      weightUnit: settings.weightUnit,
+      weightUnitChoices: [...WEIGHT_UNITS],
       available,
     },
     running,

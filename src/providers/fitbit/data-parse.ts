@@ -13,7 +13,7 @@ import type { HttpResponse } from '../../core/ports';
 import type { PlannedRequest } from '../../core/planned-request';
 import type { DayValues, ParseResult } from '../../core/day-values';
 import { compareDates, isCivilDate } from '../../core/dates';
-import { roundTo } from '../../core/units';
+import { convertBetween, roundTo, unitLabel } from '../../core/units';
 import { isRecord, jsonObjectBody } from '../../core/json-body';
 import { isMetricId, metric, type MetricId } from '../metrics';
 
@@ -23,6 +23,17 @@ function parseBody(response: HttpResponse): Record<string, unknown> {
   const parsed = jsonObjectBody(response);
   if (!parsed.ok) throw new Malformed(parsed.reason);
   return parsed.body;
+}
+
+/** Rounded to the catalog's decimals; weight moved from the system's unit to a chosen one. */
+function inChosenUnit(request: PlannedRequest, id: MetricId, value: number): number {
+  const def = metric(id);
+  const shown = unitLabel(def.quantity, request.units);
+  const converted =
+    def.quantity === 'weight' && request.weightUnit && shown
+      ? convertBetween('weight', value, shown, request.weightUnit)
+      : value;
+  return roundTo(converted, def.decimals);
 }
 
 function metricIdsOf(request: PlannedRequest): MetricId[] {
@@ -60,7 +71,7 @@ function parseSeries(request: PlannedRequest, body: Record<string, unknown>): Da
           : NaN;
     if (!Number.isFinite(number))
       throw new Malformed(`"${key}" has a non-numeric value on ${dateTime}`);
-    values[dateTime] = { [id]: roundTo(number, metric(id).decimals) };
+    values[dateTime] = { [id]: inChosenUnit(request, id, number) };
   }
   return values;
 }
@@ -94,7 +105,7 @@ function parseDay(request: PlannedRequest, body: Record<string, unknown>): DayVa
     const field = metric(id).fitbit?.summaryField;
     if (!field) throw new Malformed(`${id} is not in the daily summary`);
     const value = summaryValue(summary, field);
-    if (value !== undefined) row[id] = roundTo(value, metric(id).decimals);
+    if (value !== undefined) row[id] = inChosenUnit(request, id, value);
   }
   return { [request.covers.start]: row };
 }

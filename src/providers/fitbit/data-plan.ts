@@ -14,7 +14,7 @@
  */
 import { addDays, chunkRange, dayCount, type DateRange } from '../../core/dates';
 import { orderByLastDay, type PlannedRequest } from '../../core/planned-request';
-import type { UnitSystem } from '../../core/units';
+import type { UnitSystem, WeightUnit } from '../../core/units';
 import { metric, supportedMetricIds, type MetricId } from '../metrics';
 
 export const FITBIT_API_BASE = 'https://api.fitbit.com';
@@ -106,6 +106,7 @@ export function planFitbitRequests(
   range: DateRange,
   metricIds: readonly MetricId[],
   units: UnitSystem,
+  weightUnit?: WeightUnit,
 ): PlannedRequest[] {
   const days = dayCount(range);
   if (days === 0) return [];
@@ -120,5 +121,7 @@ export function planFitbitRequests(
   for (let i = s - 1; i >= 0; i--)
     planned.push(summaryRequest(addDays(range.end, -i), summaryMetrics, units));
   for (const group of seriesOnly) planned.push(...seriesRequests(range, group, units));
-  return orderByLastDay(planned);
+  // Fitbit answers weight in the Accept-Language's unit; the parser converts it to a chosen one.
+  const ordered = orderByLastDay(planned);
+  return weightUnit ? ordered.map((r) => ({ ...r, weightUnit })) : ordered;
 }

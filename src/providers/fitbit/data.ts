@@ -8,7 +8,7 @@ import { parseFitbitResponse } from './data-parse';
 export const fitbitDataSource: DataSource = {
   providerId: 'fitbit',
   supportedMetricIds: (ids) => supportedMetricIds('fitbit', ids),
-  columns: (ids, units) => columnsFor('fitbit', ids, units),
+  columns: (ids, units, weightUnit) => columnsFor('fitbit', ids, units, weightUnit),
   scopesFor: (ids) => scopesForMetrics('fitbit', ids),
   plan: planFitbitRequests,
   parse: parseFitbitResponse,

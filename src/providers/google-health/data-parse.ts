@@ -28,6 +28,7 @@ import { isRecord, jsonObjectBody } from '../../core/json-body';
 import { isMetricId, metric, type GoogleValue, type MetricId } from '../metrics';
 import { nextPageRequest } from './data-plan';
 import { parseSleepPage } from './sleep-parse';
+import { BMI_WEIGHT_KEY, HeightShapeError, parseHeights } from './bmi';
 
 class Malformed extends Error {}
 
@@ -73,19 +74,57 @@ function durationSeconds(value: unknown, what: string): number {
   return Number(m[1]);
 }
 
-/** The metric's base-unit value, or null when an Optional field says "not measured". */
+/** A field by dotted path ('energy.kcalSum'); an absent message on the way is an absent field. */
+function fieldAt(member: Record<string, unknown>, path: string, name: string): unknown {
+  let value: unknown = member;
+  for (const part of path.split('.')) {
+    if (value === undefined) return undefined;
+    if (!isRecord(value)) throw new Malformed(`${name}.${path} is not inside an object`);
+    value = value[part];
+  }
+  return value;
+}
+
+/** 'VERY_GOOD' -> 'Very good'; an UNSPECIFIED value says nothing and leaves the cell empty. */
+function enumWords(value: unknown, what: string): string | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(value))
+    throw new Malformed(`${what} is not an enum value`);
+  if (value.endsWith('_UNSPECIFIED')) return null;
+  const words = value.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The minutes of one zone of a timeInHeartRateZone roll-up (a zone not listed: 0). */
+function zoneMinutes(member: Record<string, unknown>, zone: string, name: string): number {
+  const list = member.timeInHeartRateZones ?? [];
+  if (!Array.isArray(list)) throw new Malformed(`${name}.timeInHeartRateZones is not a list`);
+  const entry = list.find((e) => isRecord(e) && e.heartRateZone === zone);
+  if (entry === undefined) return 0;
+  return durationSeconds((entry as Record<string, unknown>).duration, `${name} ${zone}`) / 60;
+}
+
+/** The metric's base-unit value (or words), or null when an Optional field says "not measured". */
 function readValue(
   member: Record<string, unknown>,
   spec: GoogleValue,
   name: string,
-): number | null {
+): number | string | null {
   switch (spec.kind) {
-    case 'int64':
-      if (spec.optional && member[spec.field] === undefined) return null;
-      return int64(member[spec.field], `${name}.${spec.field}`);
-    case 'double':
-      if (spec.optional && member[spec.field] === undefined) return null;
-      return double(member[spec.field], `${name}.${spec.field}`);
+    case 'int64': {
+      const value = fieldAt(member, spec.field, name);
+      if (spec.optional && value === undefined) return null;
+      return int64(value, `${name}.${spec.field}`);
+    }
+    case 'double': {
+      const value = fieldAt(member, spec.field, name);
+      if (spec.optional && value === undefined) return null;
+      return double(value, `${name}.${spec.field}`);
+    }
+    case 'zone-minutes':
+      return zoneMinutes(member, spec.zone, name);
+    case 'enum-text':
+      return enumWords(member[spec.field], `${name}.${spec.field}`);
     case 'int64-sum':
       return spec.fields.reduce((sum, f) => sum + int64(member[f], `${name}.${f}`), 0);
     case 'double-difference':
@@ -115,17 +154,22 @@ function parsePoints(request: PlannedRequest, body: Record<string, unknown>): Da
   const listName = list ? 'dataPoints' : 'rollupDataPoints';
   const points = body[listName] ?? [];
   if (!Array.isArray(points)) throw new Malformed(`${listName} is not a list`);
-  const ids: MetricId[] = request.covers.metricIds.map((id) => {
-    if (!isMetricId(id) || !metric(id).google)
-      throw new Malformed(`metric ${id} has no Google source`);
-    return id;
-  });
+  // The weight roll-up also carries BMI's weight ingredient (grams, unrounded).
+  const bmiWeight = request.covers.metricIds.includes(BMI_WEIGHT_KEY);
+  const ids: MetricId[] = request.covers.metricIds
+    .filter((id) => id !== BMI_WEIGHT_KEY)
+    .map((id) => {
+      if (!isMetricId(id) || !metric(id).google)
+        throw new Malformed(`metric ${id} has no Google source`);
+      return id;
+    });
   const values: DayValues = {};
   for (const point of points) {
     if (!isRecord(point)) throw new Malformed('a data point is not an object');
     let date: CivilDate;
     if (list) {
       // Every metric of one list request reads the same member (one data type per request).
+      if (ids.length === 0) throw new Malformed('a list request covers no metric');
       const name = metric(ids[0]).google!.member;
       const member = point[name];
       if (!isRecord(member)) throw new Malformed(`a data point has no ${name}`);
@@ -138,7 +182,7 @@ function parsePoints(request: PlannedRequest, body: Record<string, unknown>): Da
       throw new Malformed(`a data point is for ${date}, outside the requested range`);
     }
     if (values[date]) throw new Malformed(`two data points for ${date}`);
-    const row: Record<string, number> = {};
+    const row: Record<string, number | string> = {};
     for (const id of ids) {
       const def = metric(id);
       const src = def.google!;
@@ -147,8 +191,16 @@ function parsePoints(request: PlannedRequest, body: Record<string, unknown>): Da
       if (!isRecord(member)) throw new Malformed(`${src.member} is not an object`);
       const base = readValue(member, src.value, src.member);
       if (base === null) continue;
-      row[id] = roundTo(fromBaseUnit(def.quantity, base, request.units), def.decimals);
+      row[id] =
+        typeof base === 'string'
+          ? base
+          : roundTo(
+              fromBaseUnit(def.quantity, base, request.units, request.weightUnit),
+              def.decimals,
+            );
     }
+    if (bmiWeight && isRecord(point.weight))
+      row[BMI_WEIGHT_KEY] = double(point.weight.weightGramsAvg, 'weight.weightGramsAvg');
     values[date] = row;
   }
   return values;
@@ -160,18 +212,31 @@ export function parseGoogleHealthResponse(
 ): ParseResult {
   if (request.shape === 'google-sleep-list') return parseSleepPage(request, response);
   try {
-    if (request.shape !== 'google-daily-rollup' && request.shape !== 'google-daily-list')
+    if (
+      request.shape !== 'google-daily-rollup' &&
+      request.shape !== 'google-daily-list' &&
+      request.shape !== 'google-height-list'
+    )
       throw new Malformed(`not a Google request shape: ${request.shape}`);
     const parsed = jsonObjectBody(response);
     if (!parsed.ok) throw new Malformed(parsed.reason);
     const body = parsed.body;
-    const values = parsePoints(request, body);
+    const values =
+      request.shape === 'google-height-list'
+        ? parseHeights(request, body)
+        : parsePoints(request, body);
     const token = body.nextPageToken;
     if (token !== undefined && typeof token !== 'string')
       throw new Malformed('nextPageToken is not a string');
     const next = token ? nextPageRequest(request, token) : null;
     return { kind: 'ok', requestId: request.id, values, next };
   } catch (error) {
+    if (error instanceof HeightShapeError)
+      return {
+        kind: 'malformed',
+        requestId: request.id,
+        message: `${request.id}: ${error.message}`,
+      };
     if (!(error instanceof Malformed)) throw error;
     return { kind: 'malformed', requestId: request.id, message: `${request.id}: ${error.message}` };
   }

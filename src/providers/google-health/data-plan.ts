@@ -2,11 +2,13 @@
 // of at most the type's documented range, a `list` per daily-summary data type for the whole range.
 /**
  * API:
- * - `planGoogleHealthRequests(range, metricIds, units)`: PlannedRequest[]: the daily-summary
- *   lists first (each covers every day of the range), then the roll-ups ordered by the last day
- *   they cover, so days complete from the start of the range onwards as the roll-ups come in.
+ * - `planGoogleHealthRequests(range, metricIds, units, weightUnit?)`: PlannedRequest[]: the lists
+ *   first (daily summaries, and the heights BMI needs; each covers every day of the range), then
+ *   the roll-ups ordered by the last day they cover, so days complete from the start of the range
+ *   onwards as the roll-ups come in.
  * - `googleRangeCapDays(dataType)`: 14 for total-calories, active-minutes, heart-rate and
- *   calories-in-heart-rate-zone, 90 otherwise (DailyRollUpDataPointsRequest.range).
+ *   calories-in-heart-rate-zone, 90 otherwise (DailyRollUpDataPointsRequest.range), e.g.
+ *   time-in-heart-rate-zone, hydration-log and nutrition-log.
  * - `nextPageRequest(request, pageToken)`: the follow-up request for a response that carried
  *   nextPageToken (same body or query plus pageToken, as the API requires).
  * - `dailySummaryFilter(dataType, range)`: the `list` filter on a daily summary's date.
@@ -27,7 +29,8 @@
  */
 import { addDays, chunkRange, dateParts, dayCount, type DateRange } from '../../core/dates';
 import { orderByLastDay, type PlannedRequest } from '../../core/planned-request';
-import type { UnitSystem } from '../../core/units';
+import type { UnitSystem, WeightUnit } from '../../core/units';
+import { BMI_WEIGHT_KEY, heightListRequest } from './bmi';
 import { metric, supportedMetricIds, type GoogleRead, type MetricId } from '../metrics';
 
 export const GOOGLE_HEALTH_API_BASE = 'https://health.googleapis.com';
@@ -99,7 +102,7 @@ export function sleepEndFilter(range: DateRange): string {
   return `${field} >= "${from}" AND ${field} < "${until}"`;
 }
 
-function sleepListRequest(ids: MetricId[], range: DateRange, units: UnitSystem): PlannedRequest {
+function sleepListRequest(ids: string[], range: DateRange, units: UnitSystem): PlannedRequest {
   const query = `pageSize=${SESSION_PAGE_SIZE}&filter=${encodeURIComponent(sleepEndFilter(range))}`;
   return {
     id: `google sleep list ${range.start}..${range.end}`,
@@ -114,7 +117,7 @@ function sleepListRequest(ids: MetricId[], range: DateRange, units: UnitSystem):
 
 function rollupRequests(
   dataType: string,
-  ids: MetricId[],
+  ids: string[],
   range: DateRange,
   units: UnitSystem,
 ): PlannedRequest[] {
@@ -132,7 +135,7 @@ function rollupRequests(
 
 function listRequest(
   dataType: string,
-  ids: MetricId[],
+  ids: string[],
   range: DateRange,
   units: UnitSystem,
 ): PlannedRequest {
@@ -152,24 +155,33 @@ export function planGoogleHealthRequests(
   range: DateRange,
   metricIds: readonly MetricId[],
   units: UnitSystem,
+  weightUnit?: WeightUnit,
 ): PlannedRequest[] {
   if (dayCount(range) === 0) return [];
-  const byType = new Map<string, { read: GoogleRead; ids: MetricId[] }>();
+  const byType = new Map<string, { read: GoogleRead; ids: string[] }>();
+  const add = (dataType: string, read: GoogleRead, key: string) => {
+    const entry = byType.get(dataType) ?? { read, ids: [] };
+    entry.ids.push(key);
+    byType.set(dataType, entry);
+  };
+  let bmi = false;
   for (const id of supportedMetricIds('google-health', metricIds)) {
     const source = metric(id).google;
     if (!source) continue;
-    const entry = byType.get(source.dataType) ?? { read: source.read, ids: [] };
-    entry.ids.push(id);
-    byType.set(source.dataType, entry);
+    if (source.read === 'derived-bmi') bmi = true;
+    else add(source.dataType, source.read, id);
   }
-  const lists: PlannedRequest[] = [];
+  // BMI rides on the weight roll-ups (grams, whether or not Weight is a column) and one height list.
+  if (bmi) add(metric('weight').google!.dataType, 'daily-rollup', BMI_WEIGHT_KEY);
+  const lists: PlannedRequest[] = bmi ? [heightListRequest(range, units)] : [];
   const rollups: PlannedRequest[] = [];
   for (const [dataType, { read, ids }] of byType) {
     if (read === 'daily-summary') lists.push(listRequest(dataType, ids, range, units));
     else if (read === 'sleep-sessions') lists.push(sleepListRequest(ids, range, units));
     else rollups.push(...rollupRequests(dataType, ids, range, units));
   }
-  return [...lists, ...orderByLastDay(rollups)];
+  const all = [...lists, ...orderByLastDay(rollups)];
+  return weightUnit ? all.map((r) => ({ ...r, weightUnit })) : all;
 }
 
 /** "All other request fields need to be the same as in the initial request" (pageToken doc). */

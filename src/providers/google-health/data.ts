@@ -3,12 +3,14 @@ import type { DataSource } from '../data-source';
 import { columnsFor, scopesForMetrics, supportedMetricIds } from '../metrics';
 import { planGoogleHealthRequests } from './data-plan';
 import { parseGoogleHealthResponse } from './data-parse';
+import { deriveBmi } from './bmi';
 
 export const googleHealthDataSource: DataSource = {
   providerId: 'google-health',
   supportedMetricIds: (ids) => supportedMetricIds('google-health', ids),
-  columns: (ids, units) => columnsFor('google-health', ids, units),
+  columns: (ids, units, weightUnit) => columnsFor('google-health', ids, units, weightUnit),
   scopesFor: (ids) => scopesForMetrics('google-health', ids),
   plan: planGoogleHealthRequests,
   parse: parseGoogleHealthResponse,
+  derive: deriveBmi,
 };

@@ -15,12 +15,14 @@ export const GH_METRICS_SCOPE = SCOPE_PREFIX + 'health_metrics_and_measurements.
 /** Steps, distance, floors, calories, active and sedentary minutes: all activity_and_fitness. */
 export const GOOGLE_DEFAULT_SCOPES: readonly string[] = [GH_ACTIVITY_SCOPE];
 
+/** Google's scope-mapping table: what each permission lets the add-on read. */
 const SCOPE_WORDS: Record<string, string> = {
   'activity_and_fitness.readonly':
-    'Activity and fitness (steps, distance, floors, calories, active minutes, zone minutes, VO2 max)',
+    'Activity and fitness (steps, distance, calories, floors, active minutes, activity level, active zone minutes, exercise, VO2 max, time in heart-rate zones)',
   'health_metrics_and_measurements.readonly':
-    'Health metrics and measurements (heart rate, HRV, SpO2, breathing rate, skin temperature, weight, body fat)',
+    'Health metrics and measurements (heart rate, resting heart rate, HRV, SpO2, respiratory rate, temperature, weight, body fat, height)',
   'sleep.readonly': 'Sleep',
+  'nutrition.readonly': 'Nutrition (hydration and nutrition logs)',
   'settings.readonly': 'Devices and settings',
   'profile.readonly': 'Profile',
 };

@@ -360,11 +360,18 @@ function onEdit(ev: Event): void {
     const next = { ...model, backfillStart: t.value, backfillInvalid: false, feedback };
     if (model.backfillInvalid) update(next);
     else model = next;
-  } else if (t.name === 'metric' || t.id === 'units') {
+  } else if (t.name === 'metric' || t.id === 'units' || t.id === 'weight-unit') {
     const s = settingsValues(model);
     const others = s.metrics.filter((m) => m !== t.value);
     const metrics = t.name === 'metric' ? (t.checked ? [...others, t.value] : others) : s.metrics;
-    model = { ...model, settingsDraft: { metrics, units: t.id === 'units' ? t.value : s.units } };
+    model = {
+      ...model,
+      settingsDraft: {
+        metrics,
+        units: t.id === 'units' ? t.value : s.units,
+        weightUnit: t.id === 'weight-unit' ? t.value : s.weightUnit,
+      },
+    };
   } else if (t.id === 'daily' && ev.type === 'change') {
     setDaily(t.checked);
   }

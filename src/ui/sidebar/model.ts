@@ -38,6 +38,8 @@ export interface SetupDraft {
 export interface SettingsDraft {
   metrics: string[];
   units: string;
+  /** '' = weight in the unit system's own unit. */
+  weightUnit: string;
 }
 
 export interface Model {
@@ -180,5 +182,9 @@ export function chooseProvider(model: Model, provider: ProviderId): Model {
 export function settingsValues(model: Model): SettingsDraft {
   if (model.settingsDraft) return model.settingsDraft;
   const s = model.server?.sync?.settings;
-  return { metrics: s ? [...s.metrics] : [], units: s?.units ?? 'metric' };
+  return {
+    metrics: s ? [...s.metrics] : [],
+    units: s?.units ?? 'metric',
+    weightUnit: s?.weightUnit ?? '',
+  };
 }

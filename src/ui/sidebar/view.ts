@@ -14,6 +14,13 @@ const UNIT_LABELS: Record<string, string> = {
   uk: 'UK (km, st)',
 };
 
+/** Stone is written as a decimal number of stones (12.5 st): a number formulas and charts use. */
+const WEIGHT_UNIT_LABELS: Record<string, string> = {
+  kg: 'Kilograms (kg)',
+  lb: 'Pounds (lb)',
+  st: 'Stones (st, as a decimal)',
+};
+
 /** Ids of the setup form's fields, by the name the server's validation gives them. */
 export const FIELD_IDS = {
   provider: 'provider-choices',
@@ -340,7 +347,11 @@ function settingsForm(ctx: Ctx, v: SyncView): Html {
           const inDomain = v.settings.available.filter((m) => m.domain === d.id);
           if (inDomain.length === 0) return '';
           // prettier-ignore
-          return html`<div class="domain" role="group" aria-labelledby="domain-${d.id}"><p id="domain-${d.id}" class="domain-label">${d.label}</p>${inDomain.map((m) => html`<label class="choice"><input type="checkbox" name="metric" value="${m.id}"${flag('checked', values.metrics.includes(m.id))} /><span>${m.label}</span></label>`)}</div>`;
+          const reads = inDomain[0].domainReads;
+          // prettier-ignore
+          const readsHint = reads ? html`<p id="domain-reads-${d.id}" class="hint domain-reads">Permission: ${reads}</p>` : '';
+          // prettier-ignore
+          return html`<div class="domain" role="group" aria-labelledby="domain-${d.id}"${reads ? html` aria-describedby="domain-reads-${d.id}"` : ''}><p id="domain-${d.id}" class="domain-label">${d.label}</p>${readsHint}${inDomain.map((m) => html`<label class="choice"><input type="checkbox" name="metric" value="${m.id}"${flag('checked', values.metrics.includes(m.id))} /><span>${m.label}</span></label>`)}</div>`;
         })}
       </div>
     </fieldset>
@@ -350,6 +361,16 @@ function settingsForm(ctx: Ctx, v: SyncView): Html {
         (u) =>
           html`<option value="${u}" ${flag('selected', values.units === u)}>
             ${UNIT_LABELS[u] ?? u}
+          </option>`,
+      )}
+    </select>
+    <label for="weight-unit">Weight in</label>
+    <select id="weight-unit">
+      <option value="" ${flag('selected', values.weightUnit === '')}>The units' own</option>
+      ${v.settings.weightUnitChoices.map(
+        (u) =>
+          html`<option value="${u}" ${flag('selected', values.weightUnit === u)}>
+            ${WEIGHT_UNIT_LABELS[u] ?? u}
           </option>`,
       )}
     </select>

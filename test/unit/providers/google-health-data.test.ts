@@ -117,7 +117,10 @@ describe('Google Health request planner', () => {
   });
 });
 
-/** Every metric of the heart, vitals, body and fitness domains (weight included; sleep has its own tests). */
+/**
+ * Every metric of the heart, vitals, body, fitness and intake domains (weight and BMI included;
+ * sleep has its own tests).
+ */
 const HEALTH_IDS: MetricId[] = METRICS.filter(
   (m) => m.domain !== 'activity' && m.domain !== 'sleep',
 ).map((m) => m.id);
@@ -140,15 +143,16 @@ function perType(plan: ReturnType<typeof planGoogleHealthRequests>): Record<stri
   return counts;
 }
 
-describe('Google Health request planner: heart, vitals, body and fitness', () => {
+describe('Google Health request planner: heart, vitals, body, fitness and intake', () => {
   it.each([
-    // days, heart-rate (14-day cap), active-zone-minutes / weight / body-fat (90), total
-    [1, 1, 1, 10],
-    [30, 3, 1, 12],
-    [365, 27, 5, 48],
-    [1095, 79, 13, 124],
+    // days, heart-rate (14-day cap), the 90-day roll-ups (active-zone-minutes, weight, body-fat,
+    // time-in-heart-rate-zone, hydration-log, nutrition-log), total
+    [1, 1, 1, 14],
+    [30, 3, 1, 16],
+    [365, 27, 5, 64],
+    [1095, 79, 13, 164],
   ])(
-    '%i days: one list per daily-summary type, heart-rate per 14 days, the other roll-ups per 90',
+    '%i days: one list per daily-summary type and one for heights, heart-rate per 14 days, the other roll-ups per 90',
     (days, heartRate, per90, total) => {
       const plan = planGoogleHealthRequests(lastDays(days), HEALTH_IDS, 'metric');
       const expected: Record<string, number> = {
@@ -156,6 +160,11 @@ describe('Google Health request planner: heart, vitals, body and fitness', () =>
         'active-zone-minutes': per90,
         weight: per90,
         'body-fat': per90,
+        'time-in-heart-rate-zone': per90,
+        'hydration-log': per90,
+        'nutrition-log': per90,
+        // BMI: every height up to the range's end in one list, whatever the range.
+        height: 1,
       };
       for (const t of DAILY_SUMMARY_TYPES) expected[t] = 1;
       expect(perType(plan)).toEqual(expected);

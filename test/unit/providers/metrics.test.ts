@@ -94,12 +94,25 @@ describe('metric catalog', () => {
           ? ['interval', 'summary', 'metadata']
           : v.kind === 'active-minutes'
             ? ['activeMinutesRollupByActivityLevel']
-            : v.kind === 'int64-sum'
-              ? v.fields
-              : v.kind === 'double-difference'
-                ? [v.field, v.minus]
-                : [v.field];
-      for (const field of read) expect([m.id, field, field in fields]).toEqual([m.id, field, true]);
+            : v.kind === 'zone-minutes'
+              ? ['timeInHeartRateZones']
+              : v.kind === 'int64-sum'
+                ? v.fields
+                : v.kind === 'double-difference'
+                  ? [v.field, v.minus]
+                  : [v.field];
+      for (const path of read) {
+        // A dotted field walks nested messages ('amountConsumed.millilitersSum').
+        const [field, ...rest] = path.split('.');
+        expect([m.id, field, field in fields]).toEqual([m.id, field, true]);
+        let props = fields;
+        let at = field;
+        for (const part of rest) {
+          props = schemas[props[at].$ref!].properties!;
+          expect([m.id, part, part in props]).toEqual([m.id, part, true]);
+          at = part;
+        }
+      }
       // A daily summary carries its own date: that is what the list filter and the parser use.
       if (m.google.read === 'daily-summary') expect([m.id, 'date' in fields]).toEqual([m.id, true]);
     }
@@ -123,6 +136,10 @@ describe('metric catalog', () => {
       'Zone minutes cardio (min)',
       'Zone minutes peak (min)',
       'Active zone minutes (min)',
+      'Heart zone light (min)',
+      'Heart zone moderate (min)',
+      'Heart zone vigorous (min)',
+      'Heart zone peak (min)',
     ]);
     expect(byDomain('vitals')).toEqual([
       'SpO2 (%)',
@@ -130,8 +147,19 @@ describe('metric catalog', () => {
       'Skin temperature (°C)',
       'Skin temperature vs baseline (°C)',
     ]);
-    expect(byDomain('body')).toEqual(['Weight (kg)', 'Body fat (%)']);
-    expect(byDomain('fitness')).toEqual(['VO2 max (mL/kg/min)']);
+    expect(byDomain('body')).toEqual(['Weight (kg)', 'Body fat (%)', 'BMI']);
+    expect(byDomain('fitness')).toEqual(['VO2 max (mL/kg/min)', 'Cardio fitness level']);
+    expect(byDomain('intake')).toEqual(['Water (mL)', 'Calories eaten (kcal)']);
+    expect(
+      columnsFor('google-health', ['water', 'weight', 'bmi'], 'us').map((c) => c.header),
+    ).toEqual(['Weight (lb)', 'BMI', 'Water (fl oz)']);
+    // A weight unit chosen apart from the unit system: stone with US units, kg with UK units.
+    expect(columnsFor('google-health', ['weight'], 'us', 'st').map((c) => c.header)).toEqual([
+      'Weight (st)',
+    ]);
+    expect(columnsFor('fitbit', ['weight'], 'uk', 'kg').map((c) => c.header)).toEqual([
+      'Weight (kg)',
+    ]);
     expect(
       columnsFor('google-health', ['skinTemperature', 'skinTemperatureRelative'], 'us').map(
         (c) => c.header,
@@ -139,13 +167,15 @@ describe('metric catalog', () => {
     ).toEqual(['Skin temperature (°F)', 'Skin temperature vs baseline (°F)']);
   });
 
-  it('says the legacy Fitbit provider supplies none of the heart, vitals, body-fat and fitness metrics', () => {
-    const healthOnly = METRICS.filter((m) => ['heart', 'vitals', 'fitness'].includes(m.domain))
+  it('says the legacy Fitbit provider supplies none of the heart, vitals, body-fat, BMI, fitness and intake metrics', () => {
+    const healthOnly = METRICS.filter((m) =>
+      ['heart', 'vitals', 'fitness', 'intake'].includes(m.domain),
+    )
       .map((m) => m.id)
-      .concat(['bodyFat']);
-    expect(healthOnly).toHaveLength(16);
+      .concat(['bodyFat', 'bmi']);
+    expect(healthOnly).toHaveLength(24);
     expect(supportedMetricIds('fitbit', healthOnly)).toEqual([]);
-    expect(supportedMetricIds('google-health', healthOnly)).toHaveLength(16);
+    expect(supportedMetricIds('google-health', healthOnly)).toHaveLength(24);
     expect(columnsFor('fitbit', ['steps', 'restingHeartRate', 'bodyFat'], 'metric')).toEqual([
       { metricId: 'steps', header: 'Steps' },
     ]);
@@ -169,10 +199,16 @@ describe('metric catalog', () => {
       expect([id, scopesForMetrics('google-health', [id])]).toEqual([id, [MEAS]]);
   });
 
-  it('offers only scopes the Google discovery doc lists', () => {
+  it('offers only scopes the Google discovery doc lists, and nutrition from the scope table', () => {
     const doc = googleDiscovery();
-    const all = METRICS.flatMap((m) => (m.google ? [m.google.scope] : []));
+    // The derived discovery doc took per-method scopes from generated examples, which name only
+    // nutrition.writeonly; Google's scope-mapping table gives nutrition.readonly for the logs.
+    const fromScopeTable = ['https://www.googleapis.com/auth/googlehealth.nutrition.readonly'];
+    const all = METRICS.flatMap((m) => (m.google ? [m.google.scope] : [])).filter(
+      (s) => !fromScopeTable.includes(s),
+    );
     const text = JSON.stringify(doc.methods.filter((x) => /(dailyRollUp|\.list)$/.test(x.id)));
     for (const scope of all) expect(text).toContain(scope);
+    expect(scopesForMetrics('google-health', ['water', 'caloriesIn'])).toEqual(fromScopeTable);
   });
 });

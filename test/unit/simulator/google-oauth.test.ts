@@ -5,6 +5,7 @@ import {
   type Answer,
   G_ACTIVITY,
   G_METRICS,
+  G_NUTRITION,
   GOOGLE,
   googleAuthorizeUrl,
   googleTokens,
@@ -66,7 +67,7 @@ test('code exchange returns access and refresh token with expires_in 3599', asyn
   expect(r.body).toMatchObject({ expires_in: 3599, token_type: 'Bearer' });
   expect(r.body.access_token).toMatch(/^ya29\./);
   expect(typeof r.body.refresh_token).toBe('string');
-  expect(r.body.scope.split(' ').sort()).toEqual([G_ACTIVITY, G_METRICS].sort());
+  expect(r.body.scope.split(' ').sort()).toEqual([G_ACTIVITY, G_METRICS, G_NUTRITION].sort());
 });
 
 test('access_type=online gives no refresh token', async () => {

@@ -15,6 +15,7 @@ export const G_ACTIVITY =
   'https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly';
 export const G_METRICS =
   'https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly';
+export const G_NUTRITION = 'https://www.googleapis.com/auth/googlehealth.nutrition.readonly';
 
 /** 2026-11-22 12:00 in Los Angeles (the default user's zone): today's data is half a day. */
 export const NOON_LA = Date.UTC(2026, 10, 22, 20, 0, 0);
@@ -59,7 +60,7 @@ export function googleAuthorizeUrl(params: Record<string, string> = {}): string 
     response_type: 'code',
     redirect_uri: REDIRECT,
     state: 'st-g',
-    scope: `${G_ACTIVITY} ${G_METRICS}`,
+    scope: `${G_ACTIVITY} ${G_METRICS} ${G_NUTRITION}`,
     access_type: 'offline',
     prompt: 'consent',
     ...params,

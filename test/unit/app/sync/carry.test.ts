@@ -71,7 +71,7 @@ describe('encodeCarried / decodeCarried', () => {
     const parsed = JSON.parse(text) as { id: string; m: Record<string, unknown[]> };
     const shorter = { ...parsed, m: { ...parsed.m, minutesVery: [0, null] } };
     expect(decodeCarried(JSON.stringify(shorter), active)).toBeNull();
-    const text2 = { ...parsed, m: { ...parsed.m, minutesVery: ['0', null, 3] } };
+    const text2 = { ...parsed, m: { ...parsed.m, minutesVery: [true, null, 3] } };
     expect(decodeCarried(JSON.stringify(text2), active)).toBeNull();
     expect(decodeCarried(text.slice(0, -2), active)).toBeNull();
     expect(decodeCarried('null', active)).toBeNull();

@@ -114,6 +114,27 @@ describe('Building and inserting a chart', () => {
     expect(ids).not.toContain(after[1]);
   });
 
+  it('offers the typed builders of as*Chart() with their shortcut setters', () => {
+    const { data, dash } = setup();
+    const builder = dash.newChart().addRange(data.getRange('A1:B4'));
+    expect(builder.setTitle).toBeUndefined();
+    const chart = builder
+      .asColumnChart()
+      .setTitle('Steps')
+      .setXAxisTitle('Day')
+      .setYAxisTitle('Steps')
+      .setColors(['#1a73e8'])
+      .setStacked()
+      .setPosition(3, 1, 0, 0)
+      .build();
+    expect(String(builder.getChartType())).toBe('COLUMN');
+    dash.insertChart(chart);
+    const options = dash.getCharts()[0].getOptions();
+    expect(['title', 'hAxis.title', 'vAxis.title', 'colors', 'isStacked'].map(options.get)).toEqual(
+      ['Steps', 'Day', 'Steps', ['#1a73e8'], true],
+    );
+  });
+
   it('refuses wrong argument types with the signature message', () => {
     const { dash } = setup();
     const b = dash.newChart();

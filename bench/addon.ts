@@ -9,12 +9,13 @@ import type { Trial } from './measure';
 /** Handler of the add-on's one-off continuation trigger (src/app/sync/schedule.ts). */
 const CONTINUE_HANDLER = 'continueSync';
 /** The first account's data sheet (src/app/sync/accounts.ts). */
-const SHEET_NAME = 'Activity';
+export const SHEET_NAME = 'Activity';
 /** A continuation loop that never ends is a bug, not a measurement. */
 const MAX_CONTINUATIONS = 200;
 
-function dataRows(rt: Runtime, spreadsheetId: string): number {
-  const sheet = rt.sheets.get(spreadsheetId).sheets.find((s) => s.name === SHEET_NAME);
+/** Data rows (below the header) of a sheet, 0 when the sheet does not exist. */
+export function dataRows(rt: Runtime, spreadsheetId: string, sheetName = SHEET_NAME): number {
+  const sheet = rt.sheets.get(spreadsheetId).sheets.find((s) => s.name === sheetName);
   return sheet ? Math.max(0, sheet.lastRow() - 1) : 0;
 }
 
@@ -25,35 +26,47 @@ function pendingContinuation(rt: Runtime, spreadsheetId: string) {
 }
 
 /**
- * Starts a backfill of `range` (it ends today in the spreadsheet's zone, as the add-on's backfill
- * does). Waits between continuations are skipped by advancing the shared clock: wall time counts
- * only the executions themselves.
+ * Runs an add-on entry point as the sidebar would, then fires each continuation it schedules until
+ * none is left. Waits between continuations are skipped by advancing the shared clock: wall time
+ * counts only the executions themselves. Returns false when `stop()` cut the run short.
  */
+export async function runWithContinuations(
+  rt: Runtime,
+  clock: Clock,
+  spreadsheetId: string,
+  entry: { fn: string; args: unknown[] },
+  stop: () => boolean,
+): Promise<boolean> {
+  let stopped = false;
+  const first = await rt.runFromClient(entry.fn, entry.args, {
+    user: BENCH_USER,
+    spreadsheetId,
+    killWhen: () => (stopped = stopped || stop()),
+  });
+  if (stopped) return false;
+  if (!first.ok) throw new Error(`${entry.fn} failed: ${first.error.message}`);
+  const answer = first.value as { ok?: boolean; message?: string } | null;
+  if (answer && answer.ok === false) throw new Error(`${entry.fn}: ${answer.message}`);
+  for (let n = 0; ; n++) {
+    const next = pendingContinuation(rt, spreadsheetId);
+    if (!next || next.nextRunAt === null) return true;
+    if (stop()) return false;
+    if (n >= MAX_CONTINUATIONS) throw new Error(`over ${MAX_CONTINUATIONS} continuations`);
+    clock.advance(Math.max(0, next.nextRunAt - clock.now()));
+    const r = await rt.triggers.fire(next.id);
+    if (!r.ok) throw new Error(`${CONTINUE_HANDLER} failed: ${r.error.message}`);
+  }
+}
+
+/** Starts a backfill of `range` (it ends today in the spreadsheet's zone, as the add-on's does). */
 export function addOnTrial(rt: Runtime, clock: Clock, range: DateRange, timeZone: string): Trial {
   const spreadsheetId = rt.sheets.createSpreadsheet(`addon ${range.start}`, timeZone);
   return {
     rt,
     async execute(stop) {
-      let stopped = false;
-      const first = await rt.runFromClient('startBackfill', [range.start], {
-        user: BENCH_USER,
-        spreadsheetId,
-        killWhen: () => (stopped = stopped || stop()),
-      });
-      if (stopped) return { completed: false, rows: dataRows(rt, spreadsheetId) };
-      if (!first.ok) throw new Error(`startBackfill failed: ${first.error.message}`);
-      const answer = first.value as { ok?: boolean; message?: string } | null;
-      if (answer && answer.ok === false) throw new Error(`startBackfill: ${answer.message}`);
-      for (let n = 0; ; n++) {
-        const next = pendingContinuation(rt, spreadsheetId);
-        if (!next || next.nextRunAt === null) break;
-        if (stop()) return { completed: false, rows: dataRows(rt, spreadsheetId) };
-        if (n >= MAX_CONTINUATIONS) throw new Error(`over ${MAX_CONTINUATIONS} continuations`);
-        clock.advance(Math.max(0, next.nextRunAt - clock.now()));
-        const r = await rt.triggers.fire(next.id);
-        if (!r.ok) throw new Error(`${CONTINUE_HANDLER} failed: ${r.error.message}`);
-      }
-      return { completed: true, rows: dataRows(rt, spreadsheetId) };
+      const entry = { fn: 'startBackfill', args: [range.start] };
+      const completed = await runWithContinuations(rt, clock, spreadsheetId, entry, stop);
+      return { completed, rows: dataRows(rt, spreadsheetId) };
     },
   };
 }

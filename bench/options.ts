@@ -1,4 +1,5 @@
-// Command-line options of `npm run bench`: --json, --days 1,7, --providers fitbit, --budget-ms.
+// Command-line options of `npm run bench`: --json, --days 1,7, --providers fitbit, --budget-ms,
+// --breadth-days 365, --no-breadth, --breadth-only.
 import type { ProviderId } from '../src/providers/provider';
 
 export interface BenchOptions {
@@ -8,6 +9,10 @@ export interface BenchOptions {
   /** Real milliseconds a run may take at the bench latency before it is estimated instead. */
   budgetMs: number;
   latencyMs: number;
+  /** Days of the data-breadth run (every daily metric); 0 skips it. */
+  breadthDays: number;
+  /** Only the data-breadth run (no baselines). */
+  breadthOnly: boolean;
 }
 
 export const DEFAULT_DAYS = [1, 7, 365, 1095, 3650];
@@ -34,6 +39,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     providers: DEFAULT_PROVIDERS,
     budgetMs: 45_000,
     latencyMs: 200,
+    breadthDays: 365,
+    breadthOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -48,7 +55,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         return p;
       });
     } else if (flag === '--budget-ms') opts.budgetMs = positiveInt(value(), flag);
-    else throw new Error(`unknown option ${arg} (known: --json, --days, --providers, --budget-ms)`);
+    else if (flag === '--breadth-days') opts.breadthDays = positiveInt(value(), flag);
+    else if (flag === '--no-breadth') opts.breadthDays = 0;
+    else if (flag === '--breadth-only') opts.breadthOnly = true;
+    else
+      throw new Error(
+        `unknown option ${arg} (known: --json, --days, --providers, --budget-ms, --breadth-days, --no-breadth, --breadth-only)`,
+      );
   }
   return opts;
 }

@@ -1,5 +1,6 @@
 // `npm run bench`: requests, Sheets calls and wall time of the add-on's sync against two baselines
-// (per-day fetches with appendRow, per-cell setValue), both providers, several day counts.
+// (per-day fetches with appendRow, per-cell setValue), both providers, several day counts; then the
+// data-breadth run (every daily metric, requests per data type against the floor).
 import type { Runtime } from '../dev/runtime/index';
 import { DEFAULT_METRIC_IDS } from '../src/providers/metrics';
 import type { ProviderId } from '../src/providers/provider';
@@ -24,6 +25,8 @@ import { measure, type Trial } from './measure';
 import { parseOptions } from './options';
 import { footnote, jsonLine, table, type BenchRow, type StrategyName } from './report';
 import { perCellSource, perDaySource } from './script-sources';
+import { runBreadth, type BreadthRow, type BreadthTotals } from './breadth';
+import { breadthFailures, breadthFootnote, totalsTable, typeTable } from './breadth-report';
 
 /** Refreshes the add-on's token if it is due (its own "Check connection"), then reads it. */
 async function freshToken(addOn: Runtime, provider: ProviderId): Promise<string> {
@@ -37,8 +40,9 @@ async function main(): Promise<void> {
   const [perDaySrc, perCellSrc] = await Promise.all([perDaySource(), perCellSource()]);
   const rows: BenchRow[] = [];
   const runtimes: Runtime[] = [];
+  let breadth: { rows: BreadthRow[]; totals: BreadthTotals[] } | null = null;
   try {
-    for (const provider of opts.providers) {
+    for (const provider of opts.breadthOnly ? [] : opts.providers) {
       // Spreadsheets in the person's zone: the add-on's "today" is then the provider's today.
       const timeZone = bed.sim.user(BENCH_USER).timeZone;
       const addOn = await newRuntime(bed, timeZone);
@@ -107,12 +111,40 @@ async function main(): Promise<void> {
         }
       }
     }
+    if (opts.breadthDays > 0) {
+      if (!opts.json) process.stderr.write(`data breadth: ${opts.breadthDays} days ...\n`);
+      breadth = await runBreadth(bed, { days: opts.breadthDays, latencyMs: opts.latencyMs });
+    }
   } finally {
     for (const rt of runtimes) await rt.close();
     await bed.close();
   }
-  if (!opts.json) {
-    process.stdout.write(table(rows) + '\n\n' + footnote(opts.latencyMs, opts.budgetMs) + '\n');
+  if (opts.json) {
+    for (const r of breadth?.rows ?? [])
+      process.stdout.write(JSON.stringify({ breadth: 'type', ...r }) + '\n');
+    for (const t of breadth?.totals ?? [])
+      process.stdout.write(JSON.stringify({ breadth: 'run', ...t }) + '\n');
+  } else {
+    if (rows.length > 0)
+      process.stdout.write(table(rows) + '\n\n' + footnote(opts.latencyMs, opts.budgetMs) + '\n');
+    if (breadth) {
+      process.stdout.write(
+        '\n' +
+          typeTable(breadth.rows) +
+          '\n\n' +
+          totalsTable(breadth.totals) +
+          '\n\n' +
+          breadthFootnote(opts.latencyMs) +
+          '\n',
+      );
+    }
+  }
+  const failures = breadth ? breadthFailures(breadth.rows) : [];
+  if (failures.length > 0) {
+    process.stderr.write(
+      `bench failed: data types off their floor:\n${failures.map((f) => `  ${f}`).join('\n')}\n`,
+    );
+    process.exitCode = 1;
   }
 }
 

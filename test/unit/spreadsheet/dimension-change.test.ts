@@ -7,7 +7,8 @@ import {
   mapSpan,
 } from '../../../dev/runtime/services/spreadsheet/dimension-change';
 
-const change = (c: Omit<DimensionChange, 'sheetId' | 'dimension'>): DimensionChange =>
+type Shape<T> = T extends unknown ? Omit<T, 'sheetId' | 'dimension'> : never;
+const change = (c: Shape<DimensionChange>): DimensionChange =>
   ({ sheetId: 0, dimension: 'COLUMNS', ...c }) as DimensionChange;
 
 test('moving A:B to index 5 makes them C:D (the documented example) and shifts C:D left', () => {

@@ -117,6 +117,19 @@ function validate(ctx: SimContext, provider: ProviderName, q: URLSearchParams): 
   ) {
     throw new AuthorizeError('invalid_request', `Invalid access_type: ${accessType}`);
   }
+  // Google: "include_granted_scopes=true" makes the grant cover the scopes granted before too.
+  const includeGranted = q.get('include_granted_scopes');
+  if (
+    provider === 'google' &&
+    includeGranted !== null &&
+    includeGranted !== 'true' &&
+    includeGranted !== 'false'
+  ) {
+    throw new AuthorizeError(
+      'invalid_request',
+      `Invalid include_granted_scopes: ${includeGranted}`,
+    );
+  }
   return {
     id: randomToken(18),
     provider,
@@ -131,6 +144,7 @@ function validate(ctx: SimContext, provider: ProviderName, q: URLSearchParams): 
     // Fitbit always issues refresh tokens; Google only for access_type=offline (doc).
     offline: provider === 'fitbit' || accessType === 'offline',
     loginHint: q.get('login_hint'),
+    includeGrantedScopes: provider === 'google' && includeGranted === 'true',
     expiresAt: ctx.clock.now() + CONSENT_PAGE_LIFETIME_MS,
   };
 }
@@ -228,7 +242,12 @@ export function handleAuthorizePost(
   }
   const user = form.get('user') ?? '';
   if (!ctx.users.has(user)) return consentPage(ctx, pending, 400, 'Choose an account.');
-  const granted = pending.scopes.filter((s) => form.getAll('scope').includes(s));
+  const ticked = pending.scopes.filter((s) => form.getAll('scope').includes(s));
+  // Incremental authorization: the new grant is the union with what this person granted before.
+  const before = pending.includeGrantedScopes
+    ? ctx.store.grantedScopes(provider, pending.clientId, user, now)
+    : [];
+  const granted = [...new Set([...before, ...ticked])];
   if (granted.length === 0)
     return consentPage(ctx, pending, 400, 'Select at least one permission, or choose Deny.');
   ctx.store.pending.delete(pending.id);

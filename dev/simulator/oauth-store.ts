@@ -19,6 +19,8 @@ export interface PendingConsent {
   challengeMethod: ChallengeMethod;
   offline: boolean;
   loginHint: string | null;
+  /** Google's include_granted_scopes=true: the grant adds to the scopes granted before. */
+  includeGrantedScopes?: boolean;
   expiresAt: number;
 }
 
@@ -145,6 +147,27 @@ export class OAuthStore {
     };
     this.refresh.set(t.token, t);
     return t;
+  }
+
+  /**
+   * The scopes one user has granted one app so far: those of its live tokens (a revoked grant
+   * leaves none). Google's include_granted_scopes adds a new consent to these.
+   */
+  grantedScopes(provider: ProviderName, clientId: string, user: string, now: number): string[] {
+    const scopes = new Set<string>();
+    for (const t of this.refresh.values())
+      if (t.provider === provider && t.clientId === clientId && t.user === user && t.active)
+        t.scopes.forEach((s) => scopes.add(s));
+    for (const t of this.access.values())
+      if (
+        t.provider === provider &&
+        t.clientId === clientId &&
+        t.user === user &&
+        !t.revoked &&
+        t.expiresAt > now
+      )
+        t.scopes.forEach((s) => scopes.add(s));
+    return [...scopes];
   }
 
   /** Revokes every token of one user for one app (both providers' documented revoke semantics). */

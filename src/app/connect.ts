@@ -18,19 +18,45 @@ import { currentSession, type Session } from './session';
  */
 export const CONSENT_WINDOW_MS = 15 * 60 * 1000;
 
-/** The provider's consent page for the current user, with PKCE S256 and a one-time nonce. */
+/**
+ * The provider's consent page for the current user, with PKCE S256 and a one-time nonce. A person
+ * already connected whose chosen metrics need scopes not granted yet is asked for those alone
+ * (incremental authorization, where the provider supports it): the token keeps working for the
+ * granted ones meanwhile, and the new token covers both.
+ */
 export function startAuthorization(ctx: AppContext): string {
   const session = currentSession(ctx);
   if (!session) throw new Error(ctx.setup.problem() ?? MESSAGES.notConfigured);
   const nonce = ctx.newNonce();
   const issuedAtMs = ctx.clock.now();
+  const incremental = incrementalRequest(session);
   ctx.connections.addPending({
     nonce,
     issuedAtMs,
     provider: session.provider.id,
-    requestedScopes: session.scopes,
+    requestedScopes: incremental ? incremental.wanted : session.scopes,
   });
-  return session.client.authorizationUrl({ nonce, issuedAt: String(issuedAtMs) });
+  const stateArgs = { nonce, issuedAt: String(issuedAtMs) };
+  return incremental
+    ? session.client.authorizationUrl(stateArgs, {
+        scopes: incremental.scopes,
+        params: incremental.params,
+      })
+    : session.client.authorizationUrl(stateArgs);
+}
+
+/** The scopes to add to a live grant, or null when a full consent is the way (or nothing is new). */
+export function incrementalRequest(
+  session: Session,
+): { scopes: string[]; params: Record<string, string>; wanted: string[] } | null {
+  const params = session.provider.oauth.incrementalAuthorizeParams;
+  if (!params) return null;
+  const token = session.client.token();
+  const granted = token ? session.provider.oauth.grantedScopes(token) : [];
+  if (granted.length === 0) return null;
+  const scopes = session.scopes.filter((s) => !granted.includes(s));
+  if (scopes.length === 0) return null;
+  return { scopes, params, wanted: [...new Set([...granted, ...session.scopes])].sort() };
 }
 
 /** Everything authCallback does, given Apps Script's merged `e.parameter`. */

@@ -4,8 +4,14 @@ import type { StoredToken } from '../providers/provider';
 
 /** One provider's OAuth2-library service, bound to the current user's property store. */
 export interface OAuthClient {
-  /** A consent URL with PKCE S256; `stateArgs` travel inside Apps Script's encrypted state. */
-  authorizationUrl(stateArgs: Record<string, string>): string;
+  /**
+   * A consent URL with PKCE S256; `stateArgs` travel inside Apps Script's encrypted state.
+   * `incremental` asks for those scopes alone with the provider's incremental parameters.
+   */
+  authorizationUrl(
+    stateArgs: Record<string, string>,
+    incremental?: { scopes: string[]; params: Record<string, string> },
+  ): string;
   /** Exchanges the code; false when the person declined. Throws the library's error texts. */
   handleCallback(parameters: Record<string, string>): boolean;
   /** The stored token without any network call; `fresh` skips the per-execution memory copy. */

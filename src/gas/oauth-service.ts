@@ -42,7 +42,12 @@ export function createOAuthClient(
 ): OAuthClient {
   const service = createService(provider, creds, scopes);
   return {
-    authorizationUrl(stateArgs) {
+    authorizationUrl(stateArgs, incremental) {
+      if (incremental) {
+        service.setScope(incremental.scopes);
+        for (const [name, value] of Object.entries(incremental.params))
+          service.setParam(name, value);
+      }
       service.setCodeVerififer(secureCodeVerifier());
       // @types 43.0.0 types the method with an enum that does not exist at run time: pass the
       // string the library actually compares against.

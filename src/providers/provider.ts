@@ -60,6 +60,12 @@ export interface OAuthSettings {
   scopesFor(metricIds: readonly string[]): string[];
   /** Extra authorize-URL parameters (Google: access_type=offline, prompt=consent). */
   authorizeParams: Record<string, string>;
+  /**
+   * Set when the provider supports incremental authorization: the parameters that ask for new
+   * scopes alone while keeping the granted ones (Google: include_granted_scopes=true, whose token
+   * then covers the union). Absent (Fitbit): a new consent asks for every scope again.
+   */
+  incrementalAuthorizeParams?: Record<string, string>;
   /** Headers for token and refresh requests (Fitbit server apps: Basic client auth). */
   tokenHeaders(creds: ClientCredentials): Record<string, string>;
   /** Final say on the token/refresh form body (Fitbit client apps: no client_secret). */

@@ -46,6 +46,10 @@ export const googleHealthOAuth: OAuthSettings = {
   // Google issues a refresh token only with access_type=offline, and again on a repeat consent
   // only with prompt=consent (Google OAuth 2.0 for web server apps).
   authorizeParams: { access_type: 'offline', prompt: 'consent' },
+  // Incremental authorization (Google OAuth 2.0 for web server apps): with
+  // include_granted_scopes=true the request names only the new scopes, and the new access and
+  // refresh tokens also cover every scope the person granted the client before.
+  incrementalAuthorizeParams: { include_granted_scopes: 'true' },
   tokenHeaders: () => ({}),
   tokenPayload(payload) {
     const out: Record<string, string> = {};

@@ -257,3 +257,42 @@ test('expireAccessTokens makes the API answer 401 until a refresh', async () => 
   expect(r.body.error.status).toBe('UNAUTHENTICATED');
   expect(r.body.error.details[0].reason).toBe('ACCESS_TOKEN_EXPIRED');
 });
+
+describe('incremental authorization (include_granted_scopes)', () => {
+  const scopesOf = (r: Answer) => (r.body.scope as string).split(' ').sort();
+
+  test('true: the new grant covers the new scope and every scope granted before', async () => {
+    const first = await exchange(await codeFor({ scope: G_ACTIVITY }));
+    expect(scopesOf(first)).toEqual([G_ACTIVITY]);
+    const c = await sim.consent(
+      googleAuthorizeUrl({ scope: G_NUTRITION, include_granted_scopes: 'true' }),
+    );
+    // The redirect and the token both name the union.
+    expect(new URL(c.location).searchParams.get('scope')!.split(' ').sort()).toEqual(
+      [G_ACTIVITY, G_NUTRITION].sort(),
+    );
+    const second = await exchange(c.code as string);
+    expect(scopesOf(second)).toEqual([G_ACTIVITY, G_NUTRITION].sort());
+  });
+
+  test('absent: the grant is what this consent ticked, nothing more', async () => {
+    await exchange(await codeFor({ scope: G_ACTIVITY }));
+    const second = await exchange(await codeFor({ scope: G_NUTRITION }));
+    expect(scopesOf(second)).toEqual([G_NUTRITION]);
+  });
+
+  test('a revoked grant is not carried into a new incremental one', async () => {
+    await exchange(await codeFor({ scope: G_ACTIVITY }));
+    sim.revokeAllTokens('user@example.com');
+    const c = await sim.consent(
+      googleAuthorizeUrl({ scope: G_METRICS, include_granted_scopes: 'true' }),
+    );
+    expect(scopesOf(await exchange(c.code as string))).toEqual([G_METRICS]);
+  });
+
+  test('a value other than true or false is refused at the authorize endpoint', async () => {
+    const c = await sim.consent(googleAuthorizeUrl({ include_granted_scopes: 'yes' }));
+    expect(c.status).not.toBe(302);
+    expect(c.errorBody).toContain('include_granted_scopes');
+  });
+});

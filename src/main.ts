@@ -84,6 +84,11 @@ export function saveSyncSettings(settings: { metrics: string[]; units: string })
   return sync.saveSyncSettings(settings);
 }
 
+/** Sidebar record-sheet toggles, e.g. ['exercises']: which record sheets a sync fills. */
+export function saveRecordSheets(ids: string[]) {
+  return sync.saveRecordSheets(ids);
+}
+
 /** Daily time-driven trigger. */
 export function runScheduledSync(_e?: unknown): void {
   sync.scheduledRun();

@@ -1,6 +1,7 @@
 // The Google Health API v4 routes on health.googleapis.com: bearer-token checks, per-minute rate
 // limit, scopes, the ACCOUNT_NOT_LINKED precondition, dailyRollUp with paging, `list` of daily
-// summaries (date filter, pageSize, pageToken), and identity.
+// summaries (date filter, pageSize, pageToken) and of exercises (civil start filter, at most 25 a
+// page), and identity.
 import { readBearer } from './client-auth';
 import { fromDayNumber, isValidDate, localNow, toDayNumber } from './civil-dates';
 import type { SimContext } from './context';
@@ -9,9 +10,11 @@ import { GOOGLE_DATA_TYPES } from './google-rollups';
 import { DAILY_SUMMARY_TYPES } from './google-summaries';
 import { parseDailySummaryFilter } from './list-filter';
 import { SAMPLE_TYPES, samplePoints } from './google-samples';
+import { exercisesBetween } from './google-exercises';
+import { parseExerciseFilter } from './exercise-filter';
 import { json } from './responses';
 import type { Route } from './routes';
-import { isGoogleHealthReadScope } from './scopes';
+import { GOOGLE_HEALTH_ACTIVITY, isGoogleHealthReadScope } from './scopes';
 import type { GoogleReason, SimRequest, SimResponse, SimUser } from './types';
 
 const MINUTE_MS = 60 * 1000;
@@ -20,6 +23,8 @@ const DEFAULT_PAGE_SIZE = 90;
 const MAX_PAGE_SIZE = 10000;
 /** `list` without pageSize: "at most 1440 data points" (discovery doc). */
 const LIST_DEFAULT_PAGE_SIZE = 1440;
+/** `exercise` and `sleep`: "the default page size is 25", "the maximum page size ... is 25". */
+const SESSION_PAGE_SIZE = 25;
 /** How far back a list without a lower date bound looks (the simulator has to stop somewhere). */
 const LIST_UNBOUNDED_DAYS = 3650;
 /** Where ACCOUNT_NOT_LINKED sends a person; the simulator serves this sign-up page itself. */
@@ -246,6 +251,7 @@ function decodeCursor(token: string, key: string): number | null {
  * next page is then `{}` (health-data.md: "a last page can be {}").
  */
 function listDataPoints(ctx: SimContext, req: SimRequest, p: Record<string, string>): SimResponse {
+  if (p.dataType === 'exercise') return listExercises(ctx, req, p);
   const spec = DAILY_SUMMARY_TYPES[p.dataType];
   const sample = SAMPLE_TYPES[p.dataType];
   const user = authorize(
@@ -329,6 +335,53 @@ function summaryPoints(
     });
   }
   return points;
+}
+
+/**
+ * GET exercise dataPoints: workouts whose local start the filter selects, newest start first, at
+ * most 25 a page (a larger pageSize is truncated to 25, as 10000 is for other types). Paging as
+ * for daily summaries: a full page carries a nextPageToken even when nothing follows, and that
+ * page is then `{}`, so n workouts take floor(n / 25) + 1 requests.
+ */
+function listExercises(ctx: SimContext, req: SimRequest, p: Record<string, string>): SimResponse {
+  const user = authorize(ctx, req, METHODS.list, (s) => s === GOOGLE_HEALTH_ACTIVITY);
+  if (!('email' in user)) return user;
+  if (!userMatches(user, p.user))
+    return googleApiError(403, 'PERMISSION_DENIED', 'The caller does not have permission');
+  const filter = req.query.get('filter') ?? '';
+  const parsed = parseExerciseFilter(filter);
+  if (!parsed.ok) return invalidArgument(parsed.message);
+  const rawSize = req.query.get('pageSize');
+  let pageSize = SESSION_PAGE_SIZE;
+  if (rawSize !== null && rawSize !== '') {
+    if (!/^\d+$/.test(rawSize)) return invalidArgument('pageSize must be a non-negative integer.');
+    pageSize = Math.min(Number(rawSize) || SESSION_PAGE_SIZE, SESSION_PAGE_SIZE);
+  }
+  pageSize = Math.min(pageSize, ctx.settings.googleListPageCap ?? pageSize);
+  const key = JSON.stringify([p.user, 'exercise', filter, req.query.get('dataSourceFamily')]);
+  const token = req.query.get('pageToken');
+  let offset = 0;
+  if (token !== null && token !== '') {
+    const at = decodeCursor(token, key);
+    if (at === null)
+      return invalidArgument(
+        'Invalid page token: the request fields must match the request that returned it.',
+      );
+    offset = at;
+  }
+  const points = exercisesBetween(
+    user,
+    parsed.from,
+    parsed.until,
+    ctx.clock.now(),
+    ctx.exerciseEdits,
+  );
+  const page = points.slice(offset, offset + pageSize);
+  const out: Record<string, unknown> = {};
+  if (page.length > 0) out.dataPoints = page;
+  if (page.length === pageSize)
+    out.nextPageToken = encodeCursor({ offset: offset + pageSize, key });
+  return json(200, out);
 }
 
 function identity(ctx: SimContext, req: SimRequest, p: Record<string, string>): SimResponse {

@@ -20,6 +20,7 @@ import {
 import { GOOGLE_HEALTH_ROUTES, googleDayValue } from './google-health-api';
 import { GOOGLE_INTRADAY_ROUTES } from './google-intraday';
 import { GOOGLE_SLEEP_ROUTES, sleepDataPoint } from './google-sleep';
+import { exercisesBetween } from './google-exercises';
 import { handleGoogleRevoke, handleGoogleToken } from './google-oauth';
 import { HEALTH_SIGNUP_ROUTES } from './health-signup';
 import { OAuthStore, type LiveTokens } from './oauth-store';
@@ -196,6 +197,7 @@ export class Simulator {
       users: new Map(),
       settings: this.settings,
       rate: new RateLimiter(),
+      exerciseEdits: new Map(),
       callbackBase,
     };
     this.faults = { add: (f) => this.faultList.add(f), clear: () => this.faultList.clear() };
@@ -409,6 +411,41 @@ export class Simulator {
   editSleepSession(user: string, dataPointName: string, delayMinutes: number): void {
     const id = dataPointName.split('/').pop() ?? '';
     editSleep(this.user(user), id, delayMinutes, this.clock.now());
+  }
+
+  /**
+   * The workouts Google Health lists for a person with a local start date in [from, to]
+   * (inclusive dates), as the API's DataPoints, newest start first.
+   */
+  exercises(user: string, from: string, to: string): Record<string, unknown>[] {
+    const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    return exercisesBetween(
+      this.user(user),
+      `${from}T00:00:00`,
+      `${next}T00:00:00`,
+      this.clock.now(),
+      this.ctx.exerciseEdits,
+    );
+  }
+
+  /**
+   * The person edits a workout in the app now: the given metricsSummary fields replace the
+   * workout's (default: 40 more kcal) and its updateTime becomes the clock's instant.
+   */
+  editExercise(name: string, summary?: Record<string, unknown>): void {
+    const before = this.ctx.exerciseEdits.get(name);
+    const now = this.clock.now();
+    const all = [...this.ctx.users.values()].flatMap((u) =>
+      exercisesBetween(u, null, null, now, this.ctx.exerciseEdits),
+    );
+    const point = all.find((p) => p.name === name);
+    if (!point) throw new Error(`no workout named ${name}`);
+    const current = (point.exercise as { metricsSummary: { caloriesKcal?: number } })
+      .metricsSummary;
+    this.ctx.exerciseEdits.set(name, {
+      atMs: this.clock.now(),
+      summary: summary ?? { ...before?.summary, caloriesKcal: (current.caloriesKcal ?? 0) + 40 },
+    });
   }
 
   async close(): Promise<void> {

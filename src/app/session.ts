@@ -5,6 +5,8 @@ import type { OAuthClient } from './oauth-client';
 import { providerById } from './providers';
 import { requestedScopes, selectedMetricIds } from './scopes';
 import type { ProviderSetup } from './setup-store';
+import { recordSheetScopes } from '../providers/record-sheets';
+import { selectedRecordSheets } from './record-sheet-settings';
 
 export interface Session {
   provider: Provider;
@@ -18,6 +20,13 @@ export function currentSession(ctx: AppContext): Session | null {
   const setup = ctx.setup.current();
   if (!setup) return null;
   const provider = providerById(setup.provider);
-  const scopes = requestedScopes(provider, selectedMetricIds(ctx.documentStore));
+  const doc = ctx.documentStore;
+  // The record sheets turned on need their scopes too (Exercises: activity and fitness).
+  const scopes = [
+    ...new Set([
+      ...requestedScopes(provider, selectedMetricIds(doc)),
+      ...recordSheetScopes(provider.id, selectedRecordSheets(doc)),
+    ]),
+  ];
   return { provider, setup, scopes, client: ctx.oauthClient(provider, setup.credentials, scopes) };
 }

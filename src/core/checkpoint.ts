@@ -3,7 +3,8 @@
 /**
  * API:
  * - `SyncCheckpoint`: { v: 1, providerId, range, metricIds, units, planSize, done, next,
- *   rate?, startedAtMs, executions }. Plans are deterministic in (providerId, range, metricIds,
+ *   rate?, startedAtMs, executions, records? }. `records`: the record sheets the job fills (absent:
+ *   none), part of what the plan is made from. Plans are deterministic in (providerId, range, metricIds,
  *   units), so `done` only stores the indices of finished requests as compact ranges
  *   ("0-22,25"); `planSize` guards against a planner that changed between versions.
  * - `newCheckpoint(fields)`, `markDone(cp, indices)`, `isComplete(cp)`,
@@ -18,6 +19,7 @@ import { InvalidCheckpointError } from './errors';
 import type { PlannedRequest } from './planned-request';
 import type { RateBudgetState } from './rate-budget';
 import { isUnitSystem, isWeightUnit, type UnitSystem, type WeightUnit } from './units';
+import { isRecordSheetId, type RecordSheetId } from './records';
 
 /** Apps Script Properties: 9 KB per value. */
 export const CHECKPOINT_MAX_BYTES = 9 * 1024;
@@ -44,6 +46,8 @@ export interface SyncCheckpoint {
    * also covers later days is still waiting, so counting done requests would lag the sheet.
    */
   written?: string;
+  /** The record sheets this job fills (absent: none). */
+  records?: RecordSheetId[];
 }
 
 export function encodeIndexSet(indices: Iterable<number>): string {
@@ -77,11 +81,14 @@ export function newCheckpoint(
   fields: Pick<
     SyncCheckpoint,
     'providerId' | 'range' | 'metricIds' | 'units' | 'weightUnit' | 'planSize' | 'startedAtMs'
-  >,
+  > &
+    Pick<Partial<SyncCheckpoint>, 'records'>,
 ): SyncCheckpoint {
+  const { records, ...rest } = fields;
   return {
     v: 1,
-    ...fields,
+    ...rest,
+    ...(records && records.length > 0 ? { records: [...records] } : {}),
     metricIds: [...fields.metricIds],
     done: '',
     next: null,
@@ -203,6 +210,11 @@ export function parseCheckpoint(text: string): SyncCheckpoint {
     fail('bad metric ids');
   if (!isUnitSystem(cp.units)) fail('bad unit system');
   if (cp.weightUnit !== undefined && !isWeightUnit(cp.weightUnit)) fail('bad weight unit');
+  if (
+    cp.records !== undefined &&
+    (!Array.isArray(cp.records) || !cp.records.every(isRecordSheetId))
+  )
+    fail('bad record sheets');
   if (!Number.isInteger(cp.planSize) || (cp.planSize as number) < 0) fail('bad plan size');
   if (typeof cp.done !== 'string') fail('bad done set');
   const done = decodeIndexSet(cp.done);

@@ -5,8 +5,9 @@
  * - `DayValues`: date -> { metricId: number | string } as one response carried it (days the
  *   provider left out are absent; a true zero is 0; a text value such as a cardio fitness level
  *   is a string).
- * - `ParseResult`: `{ kind: 'ok', requestId, values, next }` where `next` is the follow-up page
- *   request or null, or `{ kind: 'malformed', requestId, message }` (never partial data).
+ * - `ParseResult`: `{ kind: 'ok', requestId, values, next, records? }` where `next` is the
+ *   follow-up page request or null and `records` the record-sheet rows the answer carries (a
+ *   request may carry both), or `{ kind: 'malformed', requestId, message }` (never partial data).
  * - `DayCells`: date -> { metricId: DayValue | null }: a value is written, null means "asked for
  *   and absent" (the cell is cleared), a missing key means "not fetched" (the cell is left alone).
  * - `addResult(cells, result, covers)`: merges one ok result; once the last page of a request has
@@ -14,6 +15,7 @@
  */
 import { eachDay, type CivilDate } from './dates';
 import type { PlannedRequest, RequestCoverage } from './planned-request';
+import type { SheetRecord } from './records';
 
 /** A cell's value: numbers for measurements, text for enumerated levels. */
 export type DayValue = number | string;
@@ -21,7 +23,13 @@ export type DayValue = number | string;
 export type DayValues = Record<CivilDate, Record<string, DayValue>>;
 
 export type ParseResult =
-  | { kind: 'ok'; requestId: string; values: DayValues; next: PlannedRequest | null }
+  | {
+      kind: 'ok';
+      requestId: string;
+      values: DayValues;
+      next: PlannedRequest | null;
+      records?: SheetRecord[];
+    }
   | { kind: 'malformed'; requestId: string; message: string };
 
 export type DayCells = Record<CivilDate, Record<string, DayValue | null>>;

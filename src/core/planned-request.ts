@@ -4,18 +4,20 @@
  * API:
  * - `PlannedRequest`: id (unique within a plan, readable, secret-free), method, url, headers,
  *   optional JSON `body` text, `shape` (which parser reads the answer), `covers` (the inclusive
- *   date range and metric ids the answer fills), `units`, optional `page` (1-based, Google paging)
- *   and `state` (a paged parser's running total, carried to the next page).
- *   date range and metric ids the answer fills), `units`, optional `weightUnit`, optional `page`
- *   (1-based, Google paging).
+ *   date range and metric ids the answer fills; no metric ids for a request that only feeds record
+ *   sheets), `units`, optional `weightUnit`, optional `page` (1-based, Google paging), `state` (a
+ *   paged parser's running total, carried to the next page) and `records` (the record sheets its
+ *   answer feeds).
  * - `toHttpRequest(planned, authorization?)`: the HttpRequest to send; the caller passes the
  *   Authorization header value (planned requests never hold a token).
+ * - `isRecordsOnly(request)`: it feeds record sheets only (no day cell waits for it).
  * - `orderByLastDay(requests)`: stable sort by the last day covered, so that finishing requests
  *   in plan order completes days from the start of the range onwards.
  */
 import type { HttpRequest } from './ports';
 import type { DateRange } from './dates';
 import type { UnitSystem, WeightUnit } from './units';
+import type { RecordSheetId } from './records';
 
 export type ResponseShape =
   | 'fitbit-series'
@@ -23,7 +25,8 @@ export type ResponseShape =
   | 'google-daily-rollup'
   | 'google-daily-list'
   | 'google-sleep-list'
-  | 'google-height-list';
+  | 'google-height-list'
+  | 'google-exercise-list';
 
 /** Metric ids are opaque keys here (the catalog lives in providers/metrics.ts). */
 export interface RequestCoverage extends DateRange {
@@ -48,6 +51,12 @@ export interface PlannedRequest {
    * execution, so it never needs to outlive it.
    */
   state?: string;
+  records?: RecordSheetId[];
+}
+
+/** A request whose answer fills no day cell: it feeds record sheets only. */
+export function isRecordsOnly(request: PlannedRequest): boolean {
+  return request.covers.metricIds.length === 0 && (request.records?.length ?? 0) > 0;
 }
 
 /**

@@ -3,11 +3,19 @@
 // fixed number of calls (one read of the header and of the key column, one setValues per block;
 // a column changing units adds one read of that column and its blocks).
 import { activeSpreadsheet } from './active-spreadsheet';
+import { RecordTable } from './record-sheet';
+import { midnightIn } from './zone-time';
 import type { CivilDate } from '../core/dates';
 import { conversionSpan, conversionWrites } from '../core/unit-columns';
 import { findColumn, type CellValue, type UpsertPlan } from '../core/upsert-plan';
 import { blankRuns } from '../app/sync/insert-repair';
-import type { DataSheet, RowRange, SheetSnapshot, Workbook } from '../app/sync/ports';
+import type {
+  DataSheet,
+  RecordSheetPort,
+  RowRange,
+  SheetSnapshot,
+  Workbook,
+} from '../app/sync/ports';
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 const CIVIL = /^\d{4}-\d{2}-\d{2}$/;
@@ -15,28 +23,6 @@ const CIVIL = /^\d{4}-\d{2}-\d{2}$/;
 function isDate(value: unknown): value is Date {
   // Cells come back as Dates of the script's realm; toString tag works across realms too.
   return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-function offsetMinutes(ms: number, timeZone: string): number {
-  const z = Utilities.formatDate(new Date(ms), timeZone, 'Z');
-  const m = /^([+-])(\d{2})(\d{2})$/.exec(z);
-  if (!m) return 0;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === '-' ? -minutes : minutes;
-}
-
-/**
- * Midnight of a civil date in a zone. Where a DST change skips midnight (clocks jump from 00:00
- * to 01:00 in some zones) the day starts later: step forward until the instant reads that date.
- */
-export function midnightIn(date: CivilDate, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  const utc = Date.UTC(y, m - 1, d);
-  let t = utc - offsetMinutes(utc, timeZone) * 60_000;
-  t = utc - offsetMinutes(t, timeZone) * 60_000;
-  for (let i = 0; i < 3 && Utilities.formatDate(new Date(t), timeZone, 'yyyy-MM-dd') < date; i++)
-    t += 3_600_000;
-  return new Date(t);
 }
 
 function keyOf(value: unknown, timeZone: string): string | null {
@@ -168,15 +154,28 @@ class GasWorkbook implements Workbook {
     return Utilities.formatDate(new Date(), this.timeZone(), 'yyyy-MM-dd');
   }
 
-  dataSheet(storedSheetId: number | null, preferredName: string): DataSheet {
+  /** The sheet by its stored id, else a new one under a free name ("Exercises 2" if taken). */
+  private sheetFor(
+    storedSheetId: number | null,
+    preferredName: string,
+  ): { sheet: GoogleAppsScript.Spreadsheet.Sheet; id: number; created: boolean } {
     const ss = this.spreadsheet();
-    const tz = this.timeZone();
     const found = storedSheetId === null ? null : ss.getSheetById(storedSheetId);
-    if (found) return new SheetTable(found, tz, storedSheetId as number, false);
+    if (found) return { sheet: found, id: storedSheetId as number, created: false };
     let name = preferredName;
     for (let n = 2; ss.getSheetByName(name); n++) name = `${preferredName} ${n}`;
     const sheet = ss.insertSheet(name);
-    return new SheetTable(sheet, tz, sheet.getSheetId(), true);
+    return { sheet, id: sheet.getSheetId(), created: true };
+  }
+
+  dataSheet(storedSheetId: number | null, preferredName: string): DataSheet {
+    const { sheet, id, created } = this.sheetFor(storedSheetId, preferredName);
+    return new SheetTable(sheet, this.timeZone(), id, created);
+  }
+
+  recordSheet(storedSheetId: number | null, preferredName: string): RecordSheetPort {
+    const { sheet, id, created } = this.sheetFor(storedSheetId, preferredName);
+    return new RecordTable(sheet, this.timeZone(), id, created);
   }
 }
 

@@ -3,7 +3,9 @@
 /**
  * API:
  * - `DataSource`: { providerId, supportedMetricIds(ids), columns(ids, units, weightUnit?),
- *   scopesFor(ids), plan(range, ids, units, weightUnit?), parse(request, response), derive? }.
+ *   scopesFor(ids), plan(range, ids, units, weightUnit?, records?), parse(request, response),
+ *   derive? }. `records`: the record sheets to fill too (record-sheets.ts says which a provider
+ *   supplies; others are not planned).
  * The implementations live in fitbit/data.ts and google-health/data.ts; app/providers.ts picks one
  * by provider id (`dataSourceFor`), so this file imports neither and they import only its type.
  * Plans are pure functions of (range, metric ids, units): re-planning after a pause gives the same
@@ -16,6 +18,7 @@ import type { DateRange } from '../core/dates';
 import type { PlannedRequest } from '../core/planned-request';
 import type { DayCells, ParseResult } from '../core/day-values';
 import type { UnitSystem, WeightUnit } from '../core/units';
+import type { RecordSheetId } from '../core/records';
 import type { ProviderId } from './provider';
 import type { MetricColumn, MetricId } from './metrics';
 
@@ -33,6 +36,7 @@ export interface DataSource {
     ids: readonly MetricId[],
     units: UnitSystem,
     weightUnit?: WeightUnit,
+    records?: readonly RecordSheetId[],
   ): PlannedRequest[];
   /** Day values from one answer, or 'malformed'; `next` is the follow-up page request, if any. */
   parse(request: PlannedRequest, response: HttpResponse): ParseResult;

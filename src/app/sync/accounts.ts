@@ -4,7 +4,8 @@
 /**
  * API: `personKey(userStore, newId)`, `accountOf(session, connections, person, userStore)`,
  * `AccountRef`,
- * `SyncScope`, `scopeFor(doc, account, { claim })`, `PRIMARY_SHEET_NAME`.
+ * `SyncScope`, `scopeFor(doc, account, { claim })`, `PRIMARY_SHEET_NAME`,
+ * `recordSheetPlace(scope, baseName, id)` (a record sheet's name and stored-id key for the account).
  * Why a random id: Session.getActiveUser().getEmail() needs a scope the add-on does not ask for,
  * and Session.getTemporaryActiveUserKey() rotates every 30 days; user properties are private to
  * the person and need no scope, so an id kept there names them for as long as they use the add-on.
@@ -92,6 +93,8 @@ export interface SyncScope {
   registered: boolean;
   sheetName: string;
   keys: { job: string; status: string; sheetId: string; inserts: string };
+  /** '' for the first account (the document's original keys), otherwise a number. */
+  slot: string;
 }
 
 interface Entry {
@@ -125,6 +128,7 @@ function scopeOf(account: AccountRef, slot: string, registered: boolean): SyncSc
   return {
     account,
     registered,
+    slot,
     sheetName: slot === '' ? PRIMARY_SHEET_NAME : `${PRIMARY_SHEET_NAME} (${account.label})`,
     keys: {
       job: `sync.job${suffix}`,
@@ -156,4 +160,20 @@ export function scopeFor(
     doc.set(REGISTRY_KEY, JSON.stringify(registry));
   }
   return scopeOf(account, slot, opts.claim);
+}
+
+/**
+ * Where an account's record sheet lives: "Exercises" and `sync.recordSheet.exercises` for the first
+ * account, "Exercises (<account label>)" and numbered keys for another, as for the daily sheet.
+ */
+export function recordSheetPlace(
+  scope: SyncScope,
+  baseName: string,
+  id: string,
+): { sheetName: string; sheetIdKey: string } {
+  const suffix = scope.slot === '' ? '' : `.${scope.slot}`;
+  return {
+    sheetName: scope.slot === '' ? baseName : `${baseName} (${scope.account.label})`,
+    sheetIdKey: `sync.recordSheet.${id}${suffix}`,
+  };
 }

@@ -6,13 +6,15 @@
  * done)`.
  */
 import { eachDay, type CivilDate } from '../../core/dates';
-import type { PlannedRequest } from '../../core/planned-request';
+import { isRecordsOnly, type PlannedRequest } from '../../core/planned-request';
 
 export type DayCoverage = Map<CivilDate, number[]>;
 
 export function dayCoverage(plan: readonly PlannedRequest[]): DayCoverage {
   const coverage: DayCoverage = new Map();
   plan.forEach((request, index) => {
+    // A request that feeds record sheets only holds up no day: its rows are written when fetched.
+    if (isRecordsOnly(request)) return;
     for (const day of eachDay(request.covers)) {
       const list = coverage.get(day) ?? [];
       list.push(index);
@@ -39,13 +41,18 @@ export function writableDays(
   return days.sort();
 }
 
-/** Fetched requests all of whose days get written now: only these may be marked done. */
+/**
+ * Fetched requests all of whose days get written now: only these may be marked done. A request
+ * feeding record sheets only is done once fetched (its records are written in the same execution).
+ */
 export function completedRequests(
   plan: readonly PlannedRequest[],
   written: ReadonlySet<CivilDate>,
   fetched: ReadonlySet<number>,
 ): number[] {
-  return [...fetched].filter((i) => eachDay(plan[i].covers).every((d) => written.has(d)));
+  return [...fetched].filter(
+    (i) => isRecordsOnly(plan[i]) || eachDay(plan[i].covers).every((d) => written.has(d)),
+  );
 }
 
 /** Days whose every covering request is done: the backfill progress. */

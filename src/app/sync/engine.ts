@@ -13,7 +13,9 @@
  * - A request is marked done only once all its days are written; a kill before the checkpoint is
  *   saved only costs refetching, and the re-write puts the same values in the same rows.
  * - The sheet is written once per execution, after the last batch: the number of Sheets calls does
- *   not grow with the number of days or batches.
+ *   not grow with the number of days or batches. Record sheets too: the records fetched in this
+ *   execution are written (upserted by key) before it ends, once per record sheet, and are never
+ *   carried to a later execution (fetching them again is harmless: the upsert is idempotent).
  * - Transient failures (5xx, timeouts, malformed bodies) are retried a bounded number of times
  *   with backoff while the time budget lasts; what still fails waits for a continuation.
  * - Requests fetched but not yet done (a pause came before all of their days were complete) are
@@ -27,6 +29,7 @@ import type { Clock, HttpRequest } from '../../core/ports';
 import { rateBudgetFor } from '../../core/rate-budget';
 import { TimeBudget, type TimeBudgetOptions } from '../../core/time-budget';
 import type { UpsertRow } from '../../core/upsert-plan';
+import type { RecordSheetId, SheetRecord } from '../../core/records';
 import { dataSourceFor } from '../providers';
 import type { MetricId } from '../../providers/metrics';
 import type { ClassifiedResponse } from '../authorized-fetch';
@@ -55,6 +58,8 @@ export interface EngineDeps {
   sleep(ms: number): void;
   /** Writes the rows (one sheet read, one write per block); headers are the managed columns. */
   writeDays(rows: UpsertRow[], managedHeaders: string[]): void;
+  /** Upserts record-sheet rows into these sheets (a fixed number of Sheets calls per sheet). */
+  writeRecords?(records: SheetRecord[], sheets: RecordSheetId[]): void;
   saveJob(job: SyncJob): void;
   /** After every batch, with the number of requests fetched so far (progress while running). */
   onBatch?(fetched: number): void;
@@ -66,7 +71,13 @@ export interface EngineDeps {
 function runEnv(job: SyncJob, deps: EngineDeps): RunEnv {
   const cp = job.checkpoint;
   const data = dataSourceFor(cp.providerId);
-  const plan = data.plan(cp.range, cp.metricIds as MetricId[], cp.units, cp.weightUnit);
+  const plan = data.plan(
+    cp.range,
+    cp.metricIds as MetricId[],
+    cp.units,
+    cp.weightUnit,
+    cp.records ?? [],
+  );
   return {
     checkpoint: cp,
     data,
@@ -131,7 +142,8 @@ export function runJob(job: SyncJob, deps: EngineDeps): RunOutcome {
   let state = startState(job, pending, carried);
   while (state.queue.length > 0 && state.stop === null) state = step(state, env, deps);
 
-  // Write phase: complete days only, then the checkpoint.
+  // Write phase: the records fetched, complete days only, then the checkpoint.
+  if (state.recordSheets.size > 0) deps.writeRecords?.(state.records, [...state.recordSheets]);
   const write = writePlan(state, env);
   if (write.rows.length > 0) deps.writeDays(write.rows, write.headers);
   if (deps.carry) {

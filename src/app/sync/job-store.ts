@@ -18,6 +18,7 @@ import type { CivilDate, DateRange } from '../../core/dates';
 import type { KeyValueStore } from '../../core/ports';
 import type { UnitSystem, WeightUnit } from '../../core/units';
 import type { ProviderId } from '../../providers/provider';
+import type { RecordSheetId } from '../../core/records';
 
 export type SyncMode = 'now' | 'backfill' | 'scheduled';
 
@@ -48,6 +49,7 @@ export function newJob(
     weightUnit?: WeightUnit;
     planSize: number;
     startedAtMs: number;
+    records?: RecordSheetId[];
   },
   skipped: string[],
   owner: string | null = null,

@@ -3,6 +3,7 @@
 import type { CivilDate } from '../../core/dates';
 import type { KeyValueStore } from '../../core/ports';
 import type { UpsertPlan } from '../../core/upsert-plan';
+import type { RecordUpsertPlan, TableValue } from '../../core/record-upsert';
 import type { ExpiringStore } from './carry';
 
 /** What the upsert planner needs from the sheet: the header row and the key column. */
@@ -36,12 +37,24 @@ export interface DataSheet {
   deleteBlankRows(ranges: readonly RowRange[]): void;
 }
 
+/** A record sheet (one row per key): read whole, written by a record upsert plan. */
+export interface RecordSheetPort {
+  readonly sheetId: number;
+  readonly created: boolean;
+  /** The used range (row 1 the header; [] when empty), date-time cells as 'yyyy-MM-dd HH:mm'. */
+  readTable(): TableValue[][];
+  /** Grows the sheet as the plan needs, then one setValues per block; key/version kept as text. */
+  apply(plan: RecordUpsertPlan): void;
+}
+
 export interface Workbook {
   timeZone(): string;
   /** Today's date in the spreadsheet's time zone (the person's calendar). */
   today(): CivilDate;
   /** The data sheet by its stored id (a renamed sheet is still found), else a new one. */
   dataSheet(storedSheetId: number | null, preferredName: string): DataSheet;
+  /** A record sheet by its stored id (a renamed sheet is still found), else a new one. */
+  recordSheet(storedSheetId: number | null, preferredName: string): RecordSheetPort;
   id(): string;
 }
 

@@ -5,12 +5,13 @@
  * `gate(state, env, nowMs)`, `absorbBatch(state, env, batch, rest, results, finishedAtMs)`,
  * `retryStep(state, env, again, nowMs)`, `withStop(state, stop)`.
  * The steps never touch Apps Script: the engine (engine.ts) runs them and performs the effects
- * (fetching, sleeping, writing). The fetched cells are the one accumulator that grows in place:
- * copying every day's values on every batch would cost more than the whole run.
+ * (fetching, sleeping, writing). The fetched cells and records are the accumulators that grow in
+ * place: copying every day's values on every batch would cost more than the whole run.
  */
 import type { ContinuationReason, SyncCheckpoint } from '../../core/checkpoint';
 import { addResult, type DayCells } from '../../core/day-values';
 import type { PlannedRequest } from '../../core/planned-request';
+import type { RecordSheetId, SheetRecord } from '../../core/records';
 import type { RateBudget } from '../../core/rate-budget';
 import type { TimeBudget } from '../../core/time-budget';
 import type { DataSource } from '../../providers/data-source';
@@ -57,6 +58,10 @@ export interface RunState {
   /** Requests whose answers came from the carry, not from a fetch now. */
   carried: ReadonlySet<number>;
   cells: DayCells;
+  /** Record-sheet rows fetched in this execution: written before it ends, never carried. */
+  records: SheetRecord[];
+  /** Record sheets some answer of this execution fed (written even with no row: the header). */
+  recordSheets: Set<RecordSheetId>;
   /** Plain descriptions of requests that failed this time. */
   problems: readonly string[];
   /** Failed attempts per request in this execution. */
@@ -91,6 +96,8 @@ export function startState(
     fetched: new Set(carried.keys()),
     carried: new Set(carried.keys()),
     cells,
+    records: [],
+    recordSheets: new Set(),
     problems: [],
     attempts: new Map(),
     gaveUp: false,
@@ -177,6 +184,7 @@ export function absorbBatch(
     givenUp.add(item.index);
     // An ingredient key (BMI's height) leaves out the metric it serves.
     for (const m of item.request.covers.metricIds) leftOut.add(metricOfKey(m));
+    for (const sheet of item.request.records ?? []) leftOut.add(sheet);
   };
   const failed = (item: Item, message: string) => {
     const n = (attempts.get(item.index) ?? 0) + 1;
@@ -198,6 +206,10 @@ export function absorbBatch(
         if (parsed.kind === 'malformed')
           return failed(item, `Unexpected answer: ${parsed.message}`);
         addResult(state.cells, parsed, item.request.covers);
+        // Records of every page are kept, also of a list a pause cuts short: the upsert makes
+        // writing them again (when the list is fetched again) change nothing.
+        if (parsed.records) for (const r of parsed.records) state.records.push(r);
+        for (const sheet of item.request.records ?? []) state.recordSheets.add(sheet);
         if (parsed.next) nextPages.push({ index: item.index, request: parsed.next });
         else fetched.add(item.index);
         return;

@@ -5,6 +5,8 @@ import type { KeyValueStore } from '../../core/ports';
 import { isUnitSystem, isWeightUnit, type UnitSystem, type WeightUnit } from '../../core/units';
 import { isMetricId, type MetricId } from '../../providers/metrics';
 import { METRICS_KEY, selectedMetricIds } from '../scopes';
+import type { RecordSheetId } from '../../core/records';
+import { selectedRecordSheets } from '../record-sheet-settings';
 
 export const UNITS_KEY = 'addon.units';
 /** Absent: weight in the unit system's own unit (kg metric, lb US, st UK). */
@@ -14,6 +16,8 @@ export interface SyncSettings {
   metrics: MetricId[];
   units: UnitSystem;
   weightUnit: WeightUnit | null;
+  /** The record sheets a sync fills (saved apart: record-sheet-settings.ts). */
+  records: RecordSheetId[];
 }
 
 export type SaveSettingsResult = { ok: true } | { ok: false; error: string };
@@ -25,6 +29,7 @@ export function readSettings(store: KeyValueStore | null): SyncSettings {
     metrics: [...selectedMetricIds(store)],
     units: isUnitSystem(units) ? units : 'metric',
     weightUnit: isWeightUnit(weightUnit) ? weightUnit : null,
+    records: selectedRecordSheets(store),
   };
 }
 

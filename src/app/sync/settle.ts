@@ -8,6 +8,8 @@
 import { compareDates, dayCount, type CivilDate } from '../../core/dates';
 import { metric, type MetricId } from '../../providers/metrics';
 import type { DuplicateDate } from '../../core/upsert-plan';
+import { isRecordSheetId } from '../../core/records';
+import { RECORD_SHEETS, recordSheet } from '../../providers/record-sheets';
 import type { RunOutcome } from './engine';
 import type { SyncJob, SyncStatus } from './job-store';
 import { SYNC_MESSAGES } from './messages';
@@ -27,8 +29,11 @@ export interface Settlement {
   result: SyncResult;
 }
 
+/** Metric ids and record sheet ids (a sheet not granted is named like a metric). */
 function labels(ids: readonly string[]): string[] {
-  return ids.map((id) => metric(id as MetricId).label);
+  return ids.map((id) =>
+    isRecordSheetId(id) && RECORD_SHEETS[id] ? recordSheet(id).label : metric(id as MetricId).label,
+  );
 }
 
 /** Notes about the run that are not failures: data left out and why, dates found twice. */

@@ -9,6 +9,7 @@ import { sidebarState, type SidebarState } from '../sidebar-state';
 import { SYNC_MESSAGES } from './messages';
 import type { SyncPorts } from './ports';
 import { saveSettings } from './settings';
+import { saveRecordSheetChoice } from '../record-sheet-settings';
 import { StatusStore } from './job-store';
 import {
   cancelSync,
@@ -133,6 +134,14 @@ export function setDaily(enabled: unknown): SyncReply {
 export function saveSyncSettings(input: unknown): SyncReply {
   const ctx = appContext();
   const result = saveSettings(ctx.documentStore, input);
+  const message = result.ok ? 'Settings saved.' : result.error;
+  return { ok: result.ok, message, state: sidebarState(ctx) };
+}
+
+/** Sidebar record-sheet toggles: the ids of the record sheets a sync fills from now on. */
+export function saveRecordSheets(input: unknown): SyncReply {
+  const ctx = appContext();
+  const result = saveRecordSheetChoice(ctx.documentStore, input);
   const message = result.ok ? 'Settings saved.' : result.error;
   return { ok: result.ok, message, state: sidebarState(ctx) };
 }

@@ -4,8 +4,8 @@
  * API: `runSync(ctx, ports, request)`, `schedule(ports, ctx)`, `whoseSync(ctx, ports, opts)`,
  * `reconcileTriggers(ctx, ports)`, `noteAuthorizationNeeded(ctx, ports)`.
  * The steps live beside it: whose job and sheet (accounts.ts), the job's plan (new-job.ts), one
- * execution's run (engine.ts), the sheet write (sheet-writer.ts), what follows a run (settle.ts)
- * and the person's trigger (schedule.ts).
+ * execution's run (engine.ts), the sheet writes (sheet-writer.ts; record sheets:
+ * record-writer.ts), what follows a run (settle.ts) and the person's trigger (schedule.ts).
  */
 import { writtenDayCount } from '../../core/checkpoint';
 import { dayCount } from '../../core/dates';
@@ -27,6 +27,7 @@ import { backfillRange, syncNowRange } from './ranges';
 import { Schedule, wantedTrigger, type ReconcileResult } from './schedule';
 import { settle, type SyncResult } from './settle';
 import { writeDays } from './sheet-writer';
+import { writeRecords } from './record-writer';
 
 export type { SyncPorts } from './ports';
 export type { SyncResult } from './settle';
@@ -168,7 +169,8 @@ function runLocked(
   const found = jobFor(ctx, ports, whose, doc, request);
   if (found.kind === 'refused') return { ok: false, message: found.message };
   if (found.kind === 'none') return { ok: true, message: 'Nothing left to continue.' };
-  if (found.job.checkpoint.metricIds.length === 0) {
+  const cp = found.job.checkpoint;
+  if (cp.metricIds.length === 0 && (cp.records ?? []).length === 0) {
     jobs.clear();
     status.update({ problem: { message: SYNC_MESSAGES.nothingAllowed, atMs: ctx.clock.now() } });
     return { ok: false, message: SYNC_MESSAGES.nothingAllowed };
@@ -189,6 +191,9 @@ function runLocked(
       sleep: ports.sleep,
       writeDays: (rows, headers) => {
         duplicates = writeDays(ports.workbook, doc, scope, rows, headers);
+      },
+      writeRecords: (records, sheets) => {
+        writeRecords(ports.workbook, doc, scope, records, sheets, running.checkpoint.units);
       },
       saveJob: (j) => jobs.save({ ...j, runningSinceMs: running.runningSinceMs }),
       onBatch: (fetched) => jobs.save({ ...running, fetchedNow: fetched }),

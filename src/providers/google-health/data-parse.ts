@@ -1,5 +1,6 @@
 // Reads Google Health API v4 dailyRollUp and daily-summary `list` responses into day values in
-// the chosen unit system (a sleep `list` goes to sleep-parse.ts).
+// the chosen unit system (a sleep `list` goes to sleep-parse.ts), and `exercise` lists into
+// Exercises sheet records.
 /**
  * API: `parseGoogleHealthResponse(request, response)` -> ParseResult.
  * Wire facts it relies on (platform facts, discovery doc):
@@ -29,6 +30,8 @@ import { isMetricId, metric, type GoogleValue, type MetricId } from '../metrics'
 import { nextPageRequest } from './data-plan';
 import { parseSleepPage } from './sleep-parse';
 import { BMI_WEIGHT_KEY, HeightShapeError, parseHeights } from './bmi';
+import { ExerciseShapeError, exerciseRecords } from './exercise-parse';
+import type { SheetRecord } from '../../core/records';
 
 class Malformed extends Error {}
 
@@ -206,30 +209,45 @@ function parsePoints(request: PlannedRequest, body: Record<string, unknown>): Da
   return values;
 }
 
+function readExercises(points: unknown[], request: PlannedRequest): SheetRecord[] {
+  try {
+    return exerciseRecords(points, request.units);
+  } catch (error) {
+    if (error instanceof ExerciseShapeError) throw new Malformed(error.message);
+    throw error;
+  }
+}
+
 export function parseGoogleHealthResponse(
   request: PlannedRequest,
   response: HttpResponse,
 ): ParseResult {
   if (request.shape === 'google-sleep-list') return parseSleepPage(request, response);
   try {
+    const exercises = request.shape === 'google-exercise-list';
     if (
       request.shape !== 'google-daily-rollup' &&
       request.shape !== 'google-daily-list' &&
-      request.shape !== 'google-height-list'
+      request.shape !== 'google-height-list' &&
+      !exercises
     )
       throw new Malformed(`not a Google request shape: ${request.shape}`);
     const parsed = jsonObjectBody(response);
     if (!parsed.ok) throw new Malformed(parsed.reason);
     const body = parsed.body;
-    const values =
-      request.shape === 'google-height-list'
-        ? parseHeights(request, body)
-        : parsePoints(request, body);
+    let values: DayValues = {};
+    let records: SheetRecord[] | undefined;
+    if (exercises) {
+      const points = body.dataPoints ?? [];
+      if (!Array.isArray(points)) throw new Malformed('dataPoints is not a list');
+      records = readExercises(points, request);
+    } else if (request.shape === 'google-height-list') values = parseHeights(request, body);
+    else values = parsePoints(request, body);
     const token = body.nextPageToken;
     if (token !== undefined && typeof token !== 'string')
       throw new Malformed('nextPageToken is not a string');
     const next = token ? nextPageRequest(request, token) : null;
-    return { kind: 'ok', requestId: request.id, values, next };
+    return { kind: 'ok', requestId: request.id, values, next, ...(records ? { records } : {}) };
   } catch (error) {
     if (error instanceof HeightShapeError)
       return {

@@ -2,8 +2,9 @@
 // of at most the type's documented range, a `list` per daily-summary data type for the whole range.
 /**
  * API:
- * - `planGoogleHealthRequests(range, metricIds, units, weightUnit?)`: PlannedRequest[]: the lists
- *   first (daily summaries, and the heights BMI needs; each covers every day of the range), then
+ * - `planGoogleHealthRequests(range, metricIds, units, weightUnit?, records?)`: PlannedRequest[]:
+ *   the lists first (daily summaries, the heights BMI needs, then the record sheets' lists; each
+ *   covers every day of the range), then
  *   the roll-ups ordered by the last day they cover, so days complete from the start of the range
  *   onwards as the roll-ups come in.
  * - `googleRangeCapDays(dataType)`: 14 for total-calories, active-minutes, heart-rate and
@@ -14,6 +15,10 @@
  * - `dailySummaryFilter(dataType, range)`: the `list` filter on a daily summary's date.
  * - `sleepEndFilter(range)`: the `list` filter on sleep's end time that holds every session
  *   ending on a local day of the range, whatever the person's UTC offset.
+ * - `exerciseFilter(range)`: the Exercises sheet's one `list` for the whole range
+ *   (`exercise.interval.civil_start_time`, the session filter of the discovery doc), at page size
+ *   25, following nextPageToken to the end. It covers no metric (records only), so it holds up no
+ *   day of the daily sheet.
  * - `GOOGLE_HEALTH_API_BASE`, `LIST_PAGE_SIZE`, `SESSION_PAGE_SIZE`, `rollupBody(range)`.
  * Sleep is one `list` for the whole range at page size 25 (its maximum), following nextPageToken
  * to the end: ceil(sessions / 25) pages, plus an empty last page when the API answers a full page
@@ -30,6 +35,7 @@
 import { addDays, chunkRange, dateParts, dayCount, type DateRange } from '../../core/dates';
 import { orderByLastDay, type PlannedRequest } from '../../core/planned-request';
 import type { UnitSystem, WeightUnit } from '../../core/units';
+import type { RecordSheetId } from '../../core/records';
 import { BMI_WEIGHT_KEY, heightListRequest } from './bmi';
 import { metric, supportedMetricIds, type GoogleRead, type MetricId } from '../metrics';
 
@@ -115,6 +121,26 @@ function sleepListRequest(ids: string[], range: DateRange, units: UnitSystem): P
   };
 }
 
+/** Workouts that started in the range, by local start date (end exclusive). */
+export function exerciseFilter(range: DateRange): string {
+  const field = 'exercise.interval.civil_start_time';
+  return `${field} >= "${range.start}" AND ${field} < "${addDays(range.end, 1)}"`;
+}
+
+function exerciseListRequest(range: DateRange, units: UnitSystem): PlannedRequest {
+  const query = `pageSize=${SESSION_PAGE_SIZE}&filter=${encodeURIComponent(exerciseFilter(range))}`;
+  return {
+    id: `google exercise list ${range.start}..${range.end}`,
+    method: 'get',
+    url: `${dataPointsUrl('exercise')}?${query}`,
+    headers: {},
+    shape: 'google-exercise-list',
+    covers: { start: range.start, end: range.end, metricIds: [] },
+    units,
+    records: ['exercises'],
+  };
+}
+
 function rollupRequests(
   dataType: string,
   ids: string[],
@@ -156,6 +182,7 @@ export function planGoogleHealthRequests(
   metricIds: readonly MetricId[],
   units: UnitSystem,
   weightUnit?: WeightUnit,
+  records: readonly RecordSheetId[] = [],
 ): PlannedRequest[] {
   if (dayCount(range) === 0) return [];
   const byType = new Map<string, { read: GoogleRead; ids: string[] }>();
@@ -180,6 +207,7 @@ export function planGoogleHealthRequests(
     else if (read === 'sleep-sessions') lists.push(sleepListRequest(ids, range, units));
     else rollups.push(...rollupRequests(dataType, ids, range, units));
   }
+  if (records.includes('exercises')) lists.push(exerciseListRequest(range, units));
   const all = [...lists, ...orderByLastDay(rollups)];
   return weightUnit ? all.map((r) => ({ ...r, weightUnit })) : all;
 }

@@ -4,6 +4,7 @@
 // nothing with a fixed number of Sheets calls, an edited workout updated in place, and a write
 // killed at any Sheets call repaired by the next run without a duplicate.
 import type { RunOptions } from '../../../dev/runtime/index';
+import { roundTo } from '../../../src/core/units';
 import {
   addDays,
   backfill,
@@ -50,7 +51,8 @@ type Point = {
   };
 };
 
-const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+// Half away from zero without binary noise (1.025 km is 1.03), as the add-on's columns round.
+const round = roundTo;
 
 /** 'yyyy-MM-dd HH:mm' of an instant at a protobuf Duration offset ("-28800s"). */
 function clock(instant: string, offset: string): string {

@@ -37,6 +37,8 @@ function parseCached(formula: string): Node | FormulaError {
     } catch (e) {
       node = new FormulaError(PARSE, `Formula parse error: ${(e as Error).message}`);
     }
+    // Bounded: a long playground session writes many distinct formulas over time.
+    if (parsed.size >= 50_000) parsed.clear();
     parsed.set(formula, node);
   }
   return node;

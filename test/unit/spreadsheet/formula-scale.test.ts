@@ -1,6 +1,7 @@
 // Three years of days summarised per week with AVERAGEIFS over whole columns (the dashboard's
 // shape): every figure equals the average computed here, and an edit of one day changes only its
-// week's figure at the next read (cached results are dropped on change, not kept stale).
+// week's figure at the next read (cached results are dropped on change, not kept stale). A running
+// total down thousands of rows computes without overflowing the stack; a cycle that long is #REF!.
 import { SpreadsheetModel } from '../../../dev/runtime/services/spreadsheet/model';
 
 const DAYS = 1095;
@@ -60,4 +61,24 @@ test('1095 days x 157 weeks x 10 AVERAGEIFS over whole columns equal the weekly 
   after.forEach((row, w) => row.forEach((v, k) => expect(v).toBeCloseTo(wantAfter[w][k], 9)));
   expect(after[14][1]).not.toBeCloseTo(got[14][1], 3);
   expect(after[13]).toEqual(got[13]);
+});
+
+test('a running total down 3000 rows computes, and closing it into a cycle gives #REF!', () => {
+  const ss = new SpreadsheetModel('chain', 'Chain');
+  const sheet = ss.sheets[0];
+  const n = 3000;
+  sheet.insertRows(1001, n);
+  sheet.setValues(
+    { row: 1, column: 1, numRows: n, numColumns: 1 },
+    Array.from({ length: n }, () => [2]),
+  );
+  sheet.setValues({ row: 1, column: 2, numRows: 1, numColumns: 1 }, [['=A1']]);
+  sheet.setFormulasR1C1(
+    { row: 2, column: 2, numRows: n - 1, numColumns: 1 },
+    Array.from({ length: n - 1 }, () => ['=R[-1]C+RC[-1]']),
+  );
+  const last = { row: n, column: 2, numRows: 1, numColumns: 1 };
+  expect(sheet.getValues(last)).toEqual([[2 * n]]);
+  sheet.setFormulas({ row: 1, column: 2, numRows: 1, numColumns: 1 }, [[`=B${n}`]]);
+  expect(sheet.getValues(last)).toEqual([['#REF!']]);
 });

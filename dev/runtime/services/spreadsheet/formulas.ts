@@ -26,6 +26,32 @@ export interface Computed {
   dateFormat: string | null;
 }
 
+/** How deep formulas may call formulas before the rest of the chain is computed first. */
+const MAX_DEPTH = 150;
+
+interface Job {
+  key: string;
+  sheet: SheetModel;
+  row: number;
+  column: number;
+  formula: string;
+}
+
+/** Thrown past the recursion limit: the cell to compute before retrying the one that needs it. */
+class ComputeFirst {
+  constructor(readonly job: Job) {}
+}
+
+function circular(): Computed {
+  return {
+    value: new FormulaError(
+      REF,
+      'Circular dependency detected. To resolve with iterative calculation, see File > Settings.',
+    ),
+    dateFormat: null,
+  };
+}
+
 const parsed = new Map<string, Node | FormulaError>();
 
 /** The expression tree of a formula text ('=...'), or #ERROR! when it does not parse. */
@@ -48,6 +74,7 @@ export class FormulaEngine {
   private readonly computed = new Map<string, Computed>();
   private readonly ranges = new Map<string, RangeValue>();
   private readonly inProgress = new Set<string>();
+  private depth = 0;
 
   constructor(private readonly book: SpreadsheetModel) {}
 
@@ -86,15 +113,36 @@ export class FormulaEngine {
     const key = `${sheet.sheetId}:${row}:${column}`;
     const cached = this.computed.get(key);
     if (cached) return cached;
-    if (this.inProgress.has(key))
-      return {
-        value: new FormulaError(
-          REF,
-          'Circular dependency detected. To resolve with iterative calculation, see File > Settings.',
-        ),
-        dateFormat: null,
-      };
+    if (this.inProgress.has(key)) return circular();
+    const job: Job = { key, sheet, row, column, formula };
+    if (this.depth === 0) return this.computeChain(job);
+    // A long chain of formulas (a running total down 1000 rows) would overflow the stack:
+    // hand the deep cell to computeChain, which computes it first and retries.
+    if (this.depth >= MAX_DEPTH) throw new ComputeFirst(job);
+    return this.computeOne(job);
+  }
+
+  /** Computes a cell, first computing (deepest first) any cell too deep to reach by recursion. */
+  private computeChain(top: Job): Computed {
+    const pending: Job[] = [top];
+    while (pending.length > 0) {
+      const job = pending[pending.length - 1];
+      try {
+        if (!this.computed.has(job.key)) this.computeOne(job);
+        pending.pop();
+      } catch (e) {
+        if (!(e instanceof ComputeFirst)) throw e;
+        // Asked for again while waiting: a cycle longer than the recursion allowed.
+        if (pending.some((p) => p.key === e.job.key)) this.computed.set(e.job.key, circular());
+        else pending.push(e.job);
+      }
+    }
+    return this.computed.get(top.key) as Computed;
+  }
+
+  private computeOne({ key, sheet, formula }: Job): Computed {
     this.inProgress.add(key);
+    this.depth++;
     let result: Computed;
     try {
       const node = parseCached(formula);
@@ -109,6 +157,7 @@ export class FormulaEngine {
       }
     } finally {
       this.inProgress.delete(key);
+      this.depth--;
     }
     this.computed.set(key, result);
     return result;

@@ -6,6 +6,7 @@ import { ROUTES, type Simulator } from '../../../dev/simulator/index';
 import { FITBIT_ACTIVITY_RESOURCES } from '../../../dev/simulator/fitbit-values';
 import { GOOGLE_DATA_TYPES } from '../../../dev/simulator/google-rollups';
 import { DAILY_SUMMARY_TYPES } from '../../../dev/simulator/google-summaries';
+import { SAMPLE_TYPES } from '../../../dev/simulator/google-samples';
 import { fitbitTokens, get, googleTokens, postJson, startSimulator, NOON_LA } from './helpers';
 
 // The API descriptions kept in the repository (specs/README.md says where each comes from).
@@ -164,6 +165,51 @@ describe('sample responses', () => {
       for (const p of r.body.dataPoints)
         expect(Object.keys(p[spec.member].date).sort()).toEqual(['day', 'month', 'year']);
     }
+  });
+
+  test('Google sample lists (height, weight, body fat) use only the schemas’ field names; a scale through Health Connect says so', async () => {
+    sim.addUser({ email: 'scale@example.com', scaleVia: 'HEALTH_CONNECT' });
+    const platforms = discovery['x-enums']['DataSource.platform'] as string[];
+    const listOf = async (user: string, type: string, filter: string) => {
+      const t = await googleTokens(sim, { user });
+      return get(
+        sim,
+        `health.googleapis.com/v4/users/me/dataTypes/${type}/dataPoints?pageSize=10000&filter=${encodeURIComponent(filter)}`,
+        { authorization: `Bearer ${t.access_token}` },
+      );
+    };
+    for (const [type, spec] of Object.entries(SAMPLE_TYPES)) {
+      const field = `${type.replace(/-/g, '_')}.sample_time.civil_time`;
+      const r = await listOf('scale@example.com', type, `${field} < "2026-11-23"`);
+      expect([type, r.status]).toEqual([type, 200]);
+      expect(r.body.dataPoints.length).toBeGreaterThan(type === 'height' ? 1 : 20);
+      expectSchemaFields(r.body, 'ListDataPointsResponse', type);
+      for (const p of r.body.dataPoints) {
+        expect(platforms).toContain(p.dataSource.platform);
+        expect(Object.keys(p[spec.member].sampleTime).sort()).toEqual([
+          'civilTime',
+          'physicalTime',
+          'utcOffset',
+        ]);
+        if (type !== 'height') expect(p.dataSource.platform).toBe('HEALTH_CONNECT');
+      }
+    }
+    // The default person weighs on a Fitbit scale; heights are int64 strings, newest first.
+    const w = await listOf(
+      'user@example.com',
+      'weight',
+      'weight.sample_time.physical_time >= "2026-11-01T00:00:00Z"',
+    );
+    for (const p of w.body.dataPoints ?? []) expect(p.dataSource.platform).toBe('FITBIT');
+    const h = await listOf('user@example.com', 'height', '');
+    const mm = h.body.dataPoints.map((p: any) => p.height.heightMillimeters);
+    for (const v of mm) expect(v).toMatch(/^\d+$/);
+    const times = h.body.dataPoints.map((p: any) => p.height.sampleTime.physicalTime);
+    expect([...times].sort().reverse()).toEqual(times);
+    // A filter on another field is 400 INVALID_ARGUMENT, as the API answers.
+    const bad = await listOf('user@example.com', 'height', 'height.date >= "2026-01-01"');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.status).toBe('INVALID_ARGUMENT');
   });
 
   test('Fitbit series bodies are keyed activities-<resource> with dateTime/value entries', async () => {

@@ -52,6 +52,9 @@ describe('time in heart-rate zones', () => {
     expect(
       googleDiscovery().schemas.DailyRollupDataPoint.properties!.timeInHeartRateZone.$ref,
     ).toBe('TimeInHeartRateZoneRollupValue');
+    expect(scopesForMetrics('google-health', ids)).toEqual([
+      'https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly',
+    ]);
   });
 
   it('reads minutes per zone from durations; a zone without time is 0, a day without data absent', () => {

@@ -8,6 +8,8 @@
  *   metrics that need it (BMI needs the weight roll-up and the height list).
  * - `dailyFloor(sim, user, dataType, range)`, `sleepFloor`, `intradayFloor`: a `Floor`
  *   { requests, basis } where basis says how the number came about.
+ * - `recordSheetNeeds(sim, user, sheetId, range)`: the data type a record sheet reads, its floor
+ *   and the rows the sheet must hold (the simulator's sessions of the range's local days).
  * Pages: the simulator, like the live API, answers a full `list` page with a nextPageToken even
  * when nothing follows, so a list of n points at page size p takes floor(n / p) + 1 requests (the
  * last one empty when p divides n); a roll-up sends a token only when more points follow.
@@ -19,6 +21,7 @@ import { sleepsEndingBetween } from '../dev/simulator/synthetic-sleep';
 import { rollUpPoints } from '../dev/simulator/google-intraday';
 import type { Simulator } from '../dev/simulator/index';
 import { addDays, dayCount, eachDay, type DateRange } from '../src/core/dates';
+import type { RecordSheetId } from '../src/core/records';
 import { metric, type MetricId } from '../src/providers/metrics';
 
 /** users.dataTypes.dataPoints.list pageSize: "truncated to 10000" (discovery doc). */
@@ -150,4 +153,31 @@ export function intradayFloor(
     points,
     basis: `${plural(points, 'minute')} / ${ROLLUP_PAGE} a page, ${cap}-day cap`,
   };
+}
+
+/**
+ * A record sheet over `range`: the Exercises sheet reads one `exercise` list filtered on the local
+ * start (25 a page) and holds one row per workout that started on a local day of the range; the
+ * Sleep sheet rides on the sleep list the daily columns read and holds one row per session that
+ * ended on a local day of the range.
+ */
+export function recordSheetNeeds(
+  sim: Simulator,
+  email: string,
+  sheet: RecordSheetId,
+  range: DateRange,
+): { dataType: string; floor: Floor; rows: number } {
+  if (sheet === 'exercises') {
+    const n = sim.exercises(email, range.start, range.end).length;
+    const floor = {
+      requests: listPages(n, SESSION_PAGE),
+      basis: `${plural(n, 'workout')} / ${SESSION_PAGE} a page`,
+    };
+    return { dataType: 'exercise', floor, rows: n };
+  }
+  if (sheet === 'sleep') {
+    const rows = eachDay(range).reduce((n, d) => n + sim.sleepFor(email, d).length, 0);
+    return { dataType: 'sleep', floor: sleepFloor(sim, email, range), rows };
+  }
+  throw new Error(`the bench knows no floor for the ${sheet} sheet: add it to breadth-floor.ts`);
 }

@@ -1,6 +1,6 @@
 // Formats the data-breadth run: requests per data type against the floor, the runs' totals, and
 // the verdict (a data type over its floor fails the bench).
-import type { BreadthRow, BreadthTotals } from './breadth';
+import type { BreadthRow, BreadthTotals } from './breadth-measure';
 
 /** A Markdown table, numbers right-aligned. */
 function markdown(headers: string[], body: string[][], numeric: (i: number) => boolean): string {

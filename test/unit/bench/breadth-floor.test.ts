@@ -3,7 +3,12 @@
 // a roll-up over its cap is refused; and a data type off its floor fails the bench.
 import type { Simulator } from '../../../dev/simulator/index';
 import { DEFAULT_USER } from '../../../dev/simulator/index';
-import { catalogDataTypes, dailyFloor, sleepFloor } from '../../../bench/breadth-floor';
+import {
+  catalogDataTypes,
+  dailyFloor,
+  recordSheetNeeds,
+  sleepFloor,
+} from '../../../bench/breadth-floor';
 import { breadthFailures } from '../../../bench/breadth-report';
 import type { BreadthRow } from '../../../bench/breadth';
 import { addDays, dateParts } from '../../../src/core/dates';
@@ -58,6 +63,16 @@ it('a year of sleep read 25 a page on the widest end-time window takes the sleep
   const floor = sleepFloor(sim, DEFAULT_USER, YEAR);
   expect(floor.basis).toBe(`${read.points} sessions / 25 a page`);
   expect(read.requests).toBe(floor.requests);
+});
+
+it('a year of workouts read 25 a page on their local start takes the Exercises sheet floor', async () => {
+  const f = 'exercise.interval.civil_start_time';
+  const filter = `${f} >= "${YEAR.start}" AND ${f} < "${addDays(YEAR.end, 1)}"`;
+  const read = await readList('exercise', { pageSize: '25', filter });
+  const needs = recordSheetNeeds(sim, DEFAULT_USER, 'exercises', YEAR);
+  expect(needs.dataType).toBe('exercise');
+  expect(needs.rows).toBe(read.points);
+  expect(needs.floor.requests).toBe(read.requests);
 });
 
 it('a year of a daily summary read 10,000 a page takes the list floor', async () => {

@@ -8,6 +8,7 @@
  * - `supportedRecordSheets(providerId, ids)`: those of the ids the provider supplies.
  * - `recordSheetScopes(providerId, ids)`: the OAuth scopes reading them needs (sorted, unique).
  * - `exerciseHeaders(units)`: the Exercises sheet's headers by field, for the parsers.
+ * - `sleepHeaders()`: the Sleep sheet's headers by field (minutes and % only: no units to follow).
  */
 import type { RecordSheetId } from '../core/records';
 import { unitLabel, type UnitSystem } from '../core/units';
@@ -53,7 +54,38 @@ export function exerciseHeaders(units: UnitSystem) {
   } as const;
 }
 
+export function sleepHeaders() {
+  return {
+    start: 'Start',
+    end: 'End',
+    kind: 'Kind',
+    asleep: 'Time asleep (min)',
+    inBed: 'Time in bed (min)',
+    deep: 'Deep (min)',
+    light: 'Light (min)',
+    rem: 'REM (min)',
+    awake: 'Awake (min)',
+    restless: 'Restless (min)',
+    efficiency: 'Efficiency (%)',
+    toFallAsleep: 'Time to fall asleep (min)',
+    updated: 'Updated',
+    id: 'Id',
+  } as const;
+}
+
 export const RECORD_SHEETS: Partial<Record<RecordSheetId, RecordSheetLayout>> = {
+  sleep: {
+    id: 'sleep',
+    sheetName: 'Sleep',
+    label: 'Sleep sheet',
+    description:
+      'One row per sleep session, naps included: start and end in local time, minutes per stage, efficiency.',
+    keyHeader: 'Id',
+    versionHeader: 'Updated',
+    orderHeader: 'Start',
+    headers: () => Object.values(sleepHeaders()),
+    scopes: { 'google-health': [GOOGLE_HEALTH_SCOPES.sleep] },
+  },
   exercises: {
     id: 'exercises',
     sheetName: 'Exercises',

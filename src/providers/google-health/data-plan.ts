@@ -108,7 +108,13 @@ export function sleepEndFilter(range: DateRange): string {
   return `${field} >= "${from}" AND ${field} < "${until}"`;
 }
 
-function sleepListRequest(ids: string[], range: DateRange, units: UnitSystem): PlannedRequest {
+/** One list feeds the sleep columns and the Sleep sheet alike: either asks for it. */
+function sleepListRequest(
+  ids: string[],
+  range: DateRange,
+  units: UnitSystem,
+  sheet: boolean,
+): PlannedRequest {
   const query = `pageSize=${SESSION_PAGE_SIZE}&filter=${encodeURIComponent(sleepEndFilter(range))}`;
   return {
     id: `google sleep list ${range.start}..${range.end}`,
@@ -118,6 +124,7 @@ function sleepListRequest(ids: string[], range: DateRange, units: UnitSystem): P
     shape: 'google-sleep-list',
     covers: { start: range.start, end: range.end, metricIds: [...ids] },
     units,
+    ...(sheet ? { records: ['sleep' as const] } : {}),
   };
 }
 
@@ -204,9 +211,12 @@ export function planGoogleHealthRequests(
   const rollups: PlannedRequest[] = [];
   for (const [dataType, { read, ids }] of byType) {
     if (read === 'daily-summary') lists.push(listRequest(dataType, ids, range, units));
-    else if (read === 'sleep-sessions') lists.push(sleepListRequest(ids, range, units));
+    else if (read === 'sleep-sessions')
+      lists.push(sleepListRequest(ids, range, units, records.includes('sleep')));
     else rollups.push(...rollupRequests(dataType, ids, range, units));
   }
+  if (records.includes('sleep') && !byType.has('sleep'))
+    lists.push(sleepListRequest([], range, units, true));
   if (records.includes('exercises')) lists.push(exerciseListRequest(range, units));
   const all = [...lists, ...orderByLastDay(rollups)];
   return weightUnit ? all.map((r) => ({ ...r, weightUnit })) : all;

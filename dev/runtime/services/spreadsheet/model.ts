@@ -47,6 +47,8 @@ export class SheetModel {
   /** autoResizeColumns calls, recorded since nothing is rendered. */
   readonly autoResized: Array<{ startColumn: number; numColumns: number }> = [];
   private grid: Array<Array<Cell | undefined> | undefined> = [];
+  /** False once a scan found no formula here, until one is written. */
+  private mayHoldFormulas = false;
 
   constructor(
     readonly parent: SpreadsheetModel,
@@ -86,9 +88,16 @@ export class SheetModel {
 
   /** Replaces each formula of this sheet by what `rewrite` makes of it (references following). */
   rewriteFormulas(rewrite: (formula: string) => string): void {
+    // Most sheets hold no formula: skip their cells (a daily sheet is rewritten on every insert).
+    if (!this.mayHoldFormulas) return;
+    let found = false;
     for (const row of this.grid)
       for (const cell of row ?? [])
-        if (cell?.formula !== undefined) cell.formula = rewrite(cell.formula);
+        if (cell?.formula !== undefined) {
+          cell.formula = rewrite(cell.formula);
+          found = true;
+        }
+    this.mayHoldFormulas = found;
   }
 
   /** How many rows the grid stores: every row after these is blank. */
@@ -247,11 +256,12 @@ export class SheetModel {
         const cell = this.cell(box.row + r, box.column + c);
         if (!cell && value === '') continue;
         const target = cell ?? this.ensureCell(box.row + r, box.column + c);
-        delete target.formula;
+        if (target.formula !== undefined) delete target.formula;
         // A string starting with '=' is a formula, as when typed into Sheets.
         if (typeof value === 'string' && value.length > 1 && value.startsWith('=')) {
           target.value = '';
           target.formula = normalizeFormula(value, this.parent);
+          this.mayHoldFormulas = true;
           continue;
         }
         target.value = value;

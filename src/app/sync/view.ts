@@ -20,6 +20,7 @@ import { PERMISSION_NOTE_START, SYNC_MESSAGES } from './messages';
 import type { ScheduleView } from './schedule';
 import { EARLIEST_BACKFILL } from './ranges';
 import { readSettings } from './settings';
+import { recordSheetChoices, type RecordSheetChoice } from './record-sheets-view';
 
 /** A job whose execution started longer ago than Apps Script's limit is no longer running. */
 const RUNNING_STALE_MS = 6 * 60_000;
@@ -45,6 +46,8 @@ export interface SyncView {
       isDefault: boolean;
     }[];
   };
+  /** The record sheets (Exercises, ...) and whether this document's syncs fill them. */
+  recordSheets: RecordSheetChoice[];
   running: boolean;
   lastSync: { atMs: number; days: number; mode: SyncMode } | null;
   lastSyncedDate: string | null;
@@ -173,6 +176,7 @@ export function syncView(input: ViewInput): SyncView {
       weightUnitChoices: [...WEIGHT_UNITS],
       available,
     },
+    recordSheets: recordSheetChoices(doc, providerId, scope),
     running,
     lastSync: status.lastSync,
     lastSyncedDate: status.lastSyncedDate,

@@ -294,6 +294,15 @@ function setDaily(on: boolean): void {
   void act('daily', async () => withReply('daily', await callServer('setDailySync', on)));
 }
 
+/** A record-sheet switch changed: the document's set of record sheets is saved at once. */
+function saveRecordSheets(id: string, on: boolean): void {
+  const current = (model.server?.sync?.recordSheets ?? []).filter((r) => r.on).map((r) => r.id);
+  const ids = on ? [...new Set([...current, id])] : current.filter((r) => r !== id);
+  void act('record-sheets', async () =>
+    withReply('record-sheets', await callServer('saveRecordSheets', ids)),
+  );
+}
+
 function saveSettings(): void {
   const values = settingsValues(model);
   void act('settings', async () => {
@@ -372,6 +381,8 @@ function onEdit(ev: Event): void {
         weightUnit: t.id === 'weight-unit' ? t.value : s.weightUnit,
       },
     };
+  } else if (t.name === 'record-sheet' && ev.type === 'change') {
+    saveRecordSheets(t.value, t.checked);
   } else if (t.id === 'daily' && ev.type === 'change') {
     setDaily(t.checked);
   }

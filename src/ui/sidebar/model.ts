@@ -15,6 +15,7 @@ export type ControlId =
   | 'sync-now'
   | 'backfill'
   | 'daily'
+  | 'record-sheets'
   | 'settings';
 
 export type Tone = 'ok' | 'error' | 'info';

@@ -230,7 +230,7 @@ function syncSection(ctx: Ctx): Html {
     <h2 id="sync-heading">Sync</h2>
     <div class="row">${button(ctx, 'sync-now', 'Sync now', { main: true })}</div>
     ${feedbackSlot(ctx, 'sync-now')} ${lastResult(ctx, v)} ${backfill(ctx, v)} ${daily(ctx, v)}
-    ${settingsForm(ctx, v)}
+    ${recordSheets(ctx, v)} ${settingsForm(ctx, v)}
   </section>`;
 }
 
@@ -335,6 +335,32 @@ function daily(ctx: Ctx, v: SyncView): Html {
     <p id="daily-hint" class="hint">${at ?? 'Off: the sheet changes only when you sync.'}</p>
     ${feedbackSlot(ctx, 'daily')}
   </div>`;
+}
+
+/** One switch per record sheet (Exercises, ...): saved as soon as it changes, like daily sync. */
+function recordSheets(ctx: Ctx, v: SyncView): Html {
+  if (v.recordSheets.length === 0) return html``;
+  return html`<fieldset id="record-sheets" class="group">
+    <legend>Sheets with one row per session</legend>
+    ${v.recordSheets.map(
+      (r) =>
+        html`<label class="choice"
+            ><input
+              type="checkbox"
+              name="record-sheet"
+              id="record-sheet-${r.id}"
+              value="${r.id}"
+              ${flag('checked', r.on)}${flag('disabled', anyBusy(ctx) || !r.supplied)}
+              aria-describedby="record-sheet-${r.id}-hint"
+            />
+            <span>${r.label}</span></label
+          >
+          <p id="record-sheet-${r.id}-hint" class="hint">
+            ${r.note ?? `${r.description} Rows go to “${r.sheetName}”.`}
+          </p>`,
+    )}
+    ${feedbackSlot(ctx, 'record-sheets')}
+  </fieldset>`;
 }
 
 function settingsForm(ctx: Ctx, v: SyncView): Html {

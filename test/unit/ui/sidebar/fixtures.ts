@@ -42,6 +42,17 @@ export function syncView(change: Partial<SyncView> = {}): SyncView {
         },
       ],
     },
+    recordSheets: [
+      {
+        id: 'exercises',
+        label: 'Exercises sheet',
+        description: 'One row per workout.',
+        on: false,
+        supplied: true,
+        sheetName: 'Exercises',
+        note: null,
+      },
+    ],
     running: false,
     lastSync: null,
     lastSyncedDate: null,

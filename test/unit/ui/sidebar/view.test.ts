@@ -240,3 +240,36 @@ test('the data to sync is grouped by domain, each group named', () => {
   expect(groups.map((g) => text(g.querySelector('.domain-label')))).toEqual(['Activity', 'Body']);
   expect(groups[1].querySelectorAll('input[name="metric"]')).toHaveLength(1);
 });
+
+test('record sheets: one switch each after daily sync, checked as the document says, with the sheet its rows go to', () => {
+  const root = drawState(connected());
+  const box = root.querySelector<HTMLInputElement>('#record-sheet-exercises');
+  expect(box?.checked).toBe(false);
+  expect(box?.disabled).toBe(false);
+  expect(text(root.querySelector('#record-sheet-exercises-hint'))).toContain('“Exercises”');
+  const daily = root.querySelector('#daily')!;
+  expect(daily.compareDocumentPosition(box!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  expect(root.querySelector('#fb-record-sheets')).not.toBeNull();
+});
+
+test('a record sheet the provider does not supply is shown off and disabled, with the reason', () => {
+  const note =
+    'Fitbit (legacy Web API) does not supply the Exercises sheet: connect to Google Health to fill it.';
+  const root = drawState(
+    connected({
+      recordSheets: [
+        {
+          id: 'exercises',
+          label: 'Exercises sheet',
+          description: 'One row per workout.',
+          on: true,
+          supplied: false,
+          sheetName: 'Exercises',
+          note,
+        },
+      ],
+    }),
+  );
+  expect(root.querySelector<HTMLInputElement>('#record-sheet-exercises')?.disabled).toBe(true);
+  expect(text(root.querySelector('#record-sheet-exercises-hint'))).toBe(note);
+});

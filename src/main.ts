@@ -2,6 +2,7 @@
 // Every export becomes a global google.script.run can call: none may return a secret or token.
 import { buildMenu } from './app/menu';
 import * as connect from './app/connect-entry';
+import * as dashboard from './app/dashboard/dashboard-entry';
 import type { SetupInput } from './app/setup-validation';
 import * as sync from './app/sync/sync-entry';
 
@@ -109,4 +110,18 @@ export function menuBackfill(): void {
 
 export function menuToggleDailySync(): void {
   sync.menuToggleDaily();
+}
+
+/** Sidebar "Refresh dashboard": redraws the Dashboard, Weekly and Monthly sheets now. */
+export function refreshDashboard() {
+  return dashboard.refresh();
+}
+
+/** Sidebar dashboard settings: the day weeks start on (1 = Monday ... 7 = Sunday), the step goal. */
+export function saveDashboardSettings(settings: { weekStart: number; stepGoal: number | string }) {
+  return dashboard.saveSettings(settings);
+}
+
+export function menuRefreshDashboard(): void {
+  dashboard.menuRefresh();
 }

@@ -5,6 +5,7 @@ import { urlFetchHttp } from '../gas/http';
 import { userLockPort } from '../gas/lock';
 import { createOAuthClient, redirectUri } from '../gas/oauth-service';
 import { secureNonce } from '../gas/pkce';
+import { gasDashboardWorkbook } from '../gas/dashboard-workbook';
 import { gasWorkbook } from '../gas/sheet-workbook';
 import { documentLock, pause } from '../gas/sheet-lock';
 import { gasTriggers } from '../gas/triggers';
@@ -72,6 +73,7 @@ function syncPorts(): SyncPorts | null {
         lock: documentLock(),
         sleep: pause,
         userStore: propertiesStore(userProperties()),
+        dashboard: gasDashboardWorkbook(),
       };
     }
   }

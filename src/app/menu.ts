@@ -4,6 +4,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, entryPoint: stri
   ['Sync now', 'menuSyncNow'],
   ['Backfill...', 'menuBackfill'],
   ['Schedule daily sync on/off', 'menuToggleDailySync'],
+  ['Refresh dashboard', 'menuRefreshDashboard'],
   ['Authorize', 'menuAuthorize'],
   ['Disconnect', 'menuDisconnect'],
 ];

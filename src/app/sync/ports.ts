@@ -4,6 +4,7 @@ import type { CivilDate } from '../../core/dates';
 import type { KeyValueStore } from '../../core/ports';
 import type { UpsertPlan } from '../../core/upsert-plan';
 import type { RecordUpsertPlan, TableValue } from '../../core/record-upsert';
+import type { DashboardWorkbook } from '../dashboard/ports';
 import type { ExpiringStore } from './carry';
 
 /** What the upsert planner needs from the sheet: the header row and the key column. */
@@ -88,4 +89,6 @@ export interface SyncPorts {
   userStore: KeyValueStore;
   /** The user cache: fetched values a paused job has not written yet wait there. */
   cache?: ExpiringStore;
+  /** The dashboard's sheets and charts, refreshed after a sync that wrote rows. */
+  dashboard?: DashboardWorkbook;
 }

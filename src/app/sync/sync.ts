@@ -13,6 +13,8 @@ import { InvalidCheckpointError } from '../../core/errors';
 import type { KeyValueStore } from '../../core/ports';
 import type { DuplicateDate } from '../../core/upsert-plan';
 import { AuthorizedFetch } from '../authorized-fetch';
+import type { DashboardWorkbook } from '../dashboard/ports';
+import { refreshDashboard } from '../dashboard/refresh';
 import { grantedOrRequested } from '../connect';
 import type { AppContext } from '../context';
 import { currentSession, type Session } from '../session';
@@ -209,7 +211,20 @@ function runLocked(
   if (settled.job.kind === 'clear') jobs.clear();
   else jobs.save(settled.job.job);
   status.update({ ...settled.status, notesGrant: grantedOrRequested(session, session.scopes) });
+  if (outcome.daysWritten > 0 && ports.dashboard) afterWrite(doc, ports, scope);
   return settled.result;
+}
+
+/**
+ * Keeps the dashboard current after rows were written, still under the document lock. Its failure
+ * never fails the sync: the rows are written, and the next refresh tries again.
+ */
+function afterWrite(doc: KeyValueStore, ports: SyncPorts, scope: SyncScope): void {
+  try {
+    refreshDashboard(doc, ports.dashboard as DashboardWorkbook, scope);
+  } catch (e) {
+    console.warn(`Dashboard refresh failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** One job's cache keys: document, account, the instant the job was created. */

@@ -4,7 +4,7 @@
 import { chartActions, insertedIds } from '../../../../src/app/dashboard/chart-actions';
 import type { PlannedChart } from '../../../../src/app/dashboard/charts';
 import { planDashboard, type DailySnapshot } from '../../../../src/app/dashboard/plan';
-import { DEFAULT_STEP_GOAL } from '../../../../src/app/dashboard/settings';
+import { DEFAULT_STEP_GOAL, type DashboardSettings } from '../../../../src/app/dashboard/settings';
 
 const ACTIVITY = [
   'Date',
@@ -29,7 +29,7 @@ const daily = (header: unknown[], over: Partial<DailySnapshot> = {}): DailySnaps
   ...over,
 });
 
-const settings = { weekStart: 1 as const, stepGoal: DEFAULT_STEP_GOAL };
+const settings: DashboardSettings = { weekStart: 1, stepGoal: DEFAULT_STEP_GOAL };
 
 function plan(header: unknown[], over: Partial<DailySnapshot> = {}, s = settings) {
   const r = planDashboard(daily(header, over), s);

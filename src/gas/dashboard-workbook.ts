@@ -5,7 +5,13 @@
 import { findColumn } from '../core/upsert-plan';
 import { KEY_HEADER } from '../providers/metrics';
 import { chartActions, insertedIds } from '../app/dashboard/chart-actions';
-import type { ChartKey, PlannedChart, RangeRef, SheetRole } from '../app/dashboard/charts';
+import {
+  NEW_CHART_SIZE,
+  type ChartKey,
+  type PlannedChart,
+  type RangeRef,
+  type SheetRole,
+} from '../app/dashboard/charts';
 import type { GridArea, SheetPlan } from '../app/dashboard/grid';
 import type { DashboardSheetId } from '../app/dashboard/sheet-ids';
 import type { DailySnapshot } from '../app/dashboard/plan';
@@ -141,12 +147,10 @@ function syncCharts(
     out[chart.key] = chartId;
   }
   for (const chart of actions.insert) {
-    const builder = configure(dashboard.newChart(), chart, sheets).setPosition(
-      chart.position.row,
-      chart.position.column,
-      0,
-      0,
-    );
+    const builder = configure(dashboard.newChart(), chart, sheets)
+      .setOption('width', NEW_CHART_SIZE.width)
+      .setOption('height', NEW_CHART_SIZE.height)
+      .setPosition(chart.position.row, chart.position.column, 0, 0);
     dashboard.insertChart(builder.build());
   }
   if (actions.insert.length > 0)

@@ -31,12 +31,16 @@ export interface PlannedChart {
   position: { row: number; column: number };
 }
 
+/**
+ * The size a new chart gets (Sheets keeps a chart's size as its width and height options): set
+ * only at insertion, so a chart the person resized keeps their size.
+ */
+export const NEW_CHART_SIZE = { width: 720, height: 340 } as const;
+
 const ORDER: ChartKey[] = ['steps', 'active', 'sleep', 'heart', 'body', 'azm', 'zones'];
 export const FIRST_CHART_ROW = 7;
 const ROWS_PER_CHART = 18;
 const COLUMNS_PER_CHART = 8;
-export const CHART_WIDTH = 720;
-export const CHART_HEIGHT = 340;
 
 /** A fixed slot per chart: a chart appearing later never lands on one already there. */
 function slot(key: ChartKey): { row: number; column: number } {
@@ -76,8 +80,6 @@ function common(title: string, hAxis: string): Record<string, unknown> {
     'vAxis.gridlines.count': 5,
     'vAxis.minorGridlines.count': 0,
     'hAxis.gridlines.count': -1,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
   };
 }
 

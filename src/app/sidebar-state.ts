@@ -12,6 +12,7 @@ import { selectedMetricIds } from './scopes';
 import { currentSession } from './session';
 import { reconcileTriggers, schedule, whoseSync } from './sync/sync';
 import { syncView, type SyncView } from './sync/view';
+import { readDashboardSettings, type DashboardSettings } from './dashboard/settings';
 
 export interface ProviderChoice {
   id: ProviderId;
@@ -65,6 +66,8 @@ export interface SidebarState {
   disclosure: Disclosure;
   /** Sync settings, progress and status of this document; null without a document. */
   sync: SyncView | null;
+  /** The dashboard's week start (1 = Monday ... 7 = Sunday) and step goal; null without one. */
+  dashboard: DashboardSettings | null;
   /**
    * When the server read this state. Answers can arrive out of order (a poll sent before an
    * action ends may land after it), so the sidebar keeps the newest, not the last to arrive.
@@ -110,6 +113,7 @@ export function sidebarState(ctx: AppContext): SidebarState {
     disclosure: disclosure(chosenProvider, selectedMetricIds(ctx.documentStore)),
     connection: connectionView(ctx),
     sync: syncState(ctx),
+    dashboard: ctx.documentStore ? readDashboardSettings(ctx.documentStore) : null,
     asOfMs: ctx.clock.now(),
   };
 }

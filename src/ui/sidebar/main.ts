@@ -14,6 +14,7 @@ import {
   initialModel,
   receive,
   settingsValues,
+  dashboardValues,
   setupValues,
   type ControlId,
   type Model,
@@ -312,6 +313,22 @@ function saveSettings(): void {
   });
 }
 
+function refreshDashboard(): void {
+  void act('dashboard', async () => withReply('dashboard', await callServer('refreshDashboard')));
+}
+
+function saveDashboard(): void {
+  const values = dashboardValues(model);
+  void act('dashboard', async () => {
+    const reply = await callServer('saveDashboardSettings', {
+      weekStart: Number(values.weekStart),
+      stepGoal: values.stepGoal,
+    });
+    const next = withReply('dashboard', reply);
+    return reply.ok ? { ...next, dashboardDraft: null } : next;
+  });
+}
+
 // ---- events -----------------------------------------------------------------------------------
 
 const CLICKS: Record<string, () => void> = {
@@ -335,6 +352,7 @@ const CLICKS: Record<string, () => void> = {
   'sync-now': syncNow,
   backfill,
   cancel: cancelSync,
+  'refresh-dashboard': refreshDashboard,
 };
 
 root.addEventListener('click', (ev) => {
@@ -349,6 +367,7 @@ root.addEventListener('submit', (ev) => {
   const form = ev.target as HTMLFormElement;
   if (form.id === 'setup-form') saveSetup();
   if (form.id === 'sync-settings') saveSettings();
+  if (form.id === 'dashboard-settings') saveDashboard();
 });
 
 function onEdit(ev: Event): void {
@@ -383,6 +402,15 @@ function onEdit(ev: Event): void {
     };
   } else if (t.name === 'record-sheet' && ev.type === 'change') {
     saveRecordSheets(t.value, t.checked);
+  } else if (t.id === 'week-start' || t.id === 'step-goal') {
+    const d = dashboardValues(model);
+    model = {
+      ...model,
+      dashboardDraft: {
+        weekStart: t.id === 'week-start' ? t.value : d.weekStart,
+        stepGoal: t.id === 'step-goal' ? t.value : d.stepGoal,
+      },
+    };
   } else if (t.id === 'daily' && ev.type === 'change') {
     setDaily(t.checked);
   }

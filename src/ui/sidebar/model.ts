@@ -16,7 +16,8 @@ export type ControlId =
   | 'backfill'
   | 'daily'
   | 'record-sheets'
-  | 'settings';
+  | 'settings'
+  | 'dashboard';
 
 export type Tone = 'ok' | 'error' | 'info';
 
@@ -43,6 +44,11 @@ export interface SettingsDraft {
   weightUnit: string;
 }
 
+export interface DashboardDraft {
+  weekStart: string;
+  stepGoal: string;
+}
+
 export interface Model {
   server: SidebarState | null;
   /** The first state could not be read: said instead of "Loading…". */
@@ -55,6 +61,8 @@ export interface Model {
   /** The setup form shown after setup is done (it leads only while setup is needed). */
   setupOpen: boolean;
   settingsDraft: SettingsDraft | null;
+  /** Null: the dashboard form shows what the server has; set on the person's first edit. */
+  dashboardDraft: DashboardDraft | null;
   backfillStart: string;
   backfillInvalid: boolean;
   /** The daily switch as the person set it, until the server's answer says what it is. */
@@ -83,6 +91,7 @@ export const initialModel: Model = {
   setupDraft: null,
   setupOpen: false,
   settingsDraft: null,
+  dashboardDraft: null,
   backfillStart: '',
   backfillInvalid: false,
   dailyWanted: null,
@@ -188,4 +197,10 @@ export function settingsValues(model: Model): SettingsDraft {
     units: s?.units ?? 'metric',
     weightUnit: s?.weightUnit ?? '',
   };
+}
+
+export function dashboardValues(model: Model): DashboardDraft {
+  if (model.dashboardDraft) return model.dashboardDraft;
+  const d = model.server?.dashboard;
+  return { weekStart: String(d?.weekStart ?? 1), stepGoal: String(d?.stepGoal ?? 10000) };
 }

@@ -6,7 +6,7 @@ import { DOMAINS } from '../../providers/metrics';
 import { stageOf, type Stage } from './flow';
 import { progressLabel, plural, when } from './format';
 import { flag, html, Html } from './html';
-import { setupValues, settingsValues, type ControlId, type Model } from './model';
+import { dashboardValues, setupValues, settingsValues, type ControlId, type Model } from './model';
 
 const UNIT_LABELS: Record<string, string> = {
   metric: 'Metric (km, kg)',
@@ -230,8 +230,34 @@ function syncSection(ctx: Ctx): Html {
     <h2 id="sync-heading">Sync</h2>
     <div class="row">${button(ctx, 'sync-now', 'Sync now', { main: true })}</div>
     ${feedbackSlot(ctx, 'sync-now')} ${lastResult(ctx, v)} ${backfill(ctx, v)} ${daily(ctx, v)}
-    ${recordSheets(ctx, v)} ${settingsForm(ctx, v)}
+    ${recordSheets(ctx, v)} ${settingsForm(ctx, v)} ${dashboardForm(ctx)}
   </section>`;
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** The Dashboard, Weekly and Monthly sheets: when weeks start, the step goal, and a redraw now. */
+function dashboardForm(ctx: Ctx): Html {
+  const values = dashboardValues(ctx.model);
+  return html`<form id="dashboard-settings" novalidate>
+    <h3 id="dashboard-heading">Dashboard</h3>
+    <label for="week-start">Weeks start on</label>
+    <select id="week-start">
+      ${WEEKDAYS.map(
+        (name, i) =>
+          html`<option value="${i + 1}" ${flag('selected', values.weekStart === String(i + 1))}>
+            ${name}
+          </option>`,
+      )}
+    </select>
+    <label for="step-goal">Daily step goal</label>
+    <input type="text" id="step-goal" inputmode="numeric" value="${values.stepGoal}" />
+    <div class="row">
+      ${button(ctx, 'save-dashboard', 'Save dashboard settings', { type: 'submit' })}
+      ${button(ctx, 'refresh-dashboard', 'Refresh dashboard')}
+    </div>
+    ${feedbackSlot(ctx, 'dashboard')}
+  </form>`;
 }
 
 function lastResult(ctx: Ctx, v: SyncView): Html {

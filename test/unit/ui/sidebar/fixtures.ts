@@ -122,6 +122,7 @@ export function sidebarState(
       ...connection,
     },
     sync: sync === null ? null : syncView(sync),
+    dashboard: sync === null ? null : { weekStart: 1, stepGoal: 10_000 },
     asOfMs,
   };
 }

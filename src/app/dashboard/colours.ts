@@ -22,29 +22,23 @@ const BY_ID: Record<string, string> = {
   hrZoneModerate: '#fdd663',
   hrZoneVigorous: '#f6aea9',
   hrZonePeak: '#c5221f',
+  sleepAsleep: '#3949ab',
+  sleepDeep: '#1a237e',
+  sleepLight: '#5c6bc0',
+  sleepRem: '#26c6da',
+  sleepAwake: '#ef9a9a',
   weight: '#185abc',
   bodyFat: '#f538a0',
 };
-
-/** Sleep metrics get their colour by stage, whatever their id. */
-const SLEEP: [RegExp, string][] = [
-  [/\bdeep\b/i, '#1a237e'],
-  [/\blight\b/i, '#5c6bc0'],
-  [/\brem\b/i, '#26c6da'],
-  [/\bawake\b/i, '#ef9a9a'],
-  [/asleep/i, '#3949ab'],
-];
 
 const FALLBACK = ['#1e8e3e', '#b06000', '#7627bb', '#007b83', '#b31412', '#3c4043'];
 
 export const AVERAGE_COLOUR = '#202124';
 export const GOAL_COLOUR = '#188038';
 
-export function metricColour(column: Pick<MetricColumn, 'metricId' | 'def'>): string {
+export function metricColour(column: Pick<MetricColumn, 'metricId'>): string {
   const known = BY_ID[column.metricId];
   if (known) return known;
-  if (String(column.def.domain) === 'sleep')
-    for (const [stage, colour] of SLEEP) if (stage.test(column.def.label)) return colour;
   let hash = 0;
   for (const ch of column.metricId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return FALLBACK[hash % FALLBACK.length];

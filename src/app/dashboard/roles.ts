@@ -7,26 +7,14 @@ function byIds(columns: readonly MetricColumn[], ids: readonly string[]): Metric
   return ids.flatMap((id) => columns.filter((c) => c.metricId === id));
 }
 
-const isSleep = (c: MetricColumn) => String(c.def.domain) === 'sleep';
-
-/** Time asleep a night: the sleep domain's "asleep" minutes. */
+/** Time asleep a night (the main sleep that ended on the day). */
 export function sleepTime(columns: readonly MetricColumn[]): MetricColumn | null {
-  return (
-    columns.find(
-      (c) => isSleep(c) && c.def.quantity === 'minutes' && /asleep/i.test(c.def.label),
-    ) ?? null
-  );
+  return byIds(columns, ['sleepAsleep'])[0] ?? null;
 }
-
-const STAGES = [/\bdeep\b/i, /\blight\b/i, /\brem\b/i, /\bawake\b/i];
 
 /** Minutes per sleep stage, in the order a night is drawn: deep, light, REM, awake. */
 export function sleepStages(columns: readonly MetricColumn[]): MetricColumn[] {
-  return STAGES.flatMap((stage) =>
-    columns
-      .filter((c) => isSleep(c) && c.def.quantity === 'minutes' && stage.test(c.def.label))
-      .slice(0, 1),
-  );
+  return byIds(columns, ['sleepDeep', 'sleepLight', 'sleepRem', 'sleepAwake']);
 }
 
 export const roles = {

@@ -1,5 +1,6 @@
 // The add-on's own strategy as a bench trial: its "Backfill" entry point in a fresh spreadsheet,
 // then every continuation trigger it schedules, fired at its time on the shared clock.
+import { performance } from 'node:perf_hooks';
 import type { Runtime } from '../dev/runtime/index';
 import type { Clock } from '../dev/clock';
 import type { DateRange } from '../src/core/dates';
@@ -59,14 +60,38 @@ export async function runWithContinuations(
 }
 
 /** Starts a backfill of `range` (it ends today in the spreadsheet's zone, as the add-on's does). */
-export function addOnTrial(rt: Runtime, clock: Clock, range: DateRange, timeZone: string): Trial {
+export function addOnTrial(
+  rt: Runtime,
+  clock: Clock,
+  range: DateRange,
+  timeZone: string,
+): Trial & { spreadsheetId: string } {
   const spreadsheetId = rt.sheets.createSpreadsheet(`addon ${range.start}`, timeZone);
   return {
     rt,
+    spreadsheetId,
     async execute(stop) {
       const entry = { fn: 'startBackfill', args: [range.start] };
       const completed = await runWithContinuations(rt, clock, spreadsheetId, entry, stop);
       return { completed, rows: dataRows(rt, spreadsheetId) };
     },
   };
+}
+
+/**
+ * "Refresh dashboard" from the sidebar on the spreadsheet a finished add-on trial synced: its
+ * Sheets calls and wall time (it sends no request).
+ */
+export async function dashboardRefresh(
+  rt: Runtime,
+  spreadsheetId: string,
+): Promise<{ sheetCalls: number; wallMs: number }> {
+  const before = rt.sheets.calls.total;
+  const start = performance.now();
+  const r = await rt.runFromClient('refreshDashboard', [], { user: BENCH_USER, spreadsheetId });
+  const wallMs = Math.round(performance.now() - start);
+  if (!r.ok) throw new Error(`refreshDashboard failed: ${r.error.message}`);
+  const answer = r.value as { ok?: boolean; message?: string } | null;
+  if (answer?.ok !== true) throw new Error(`refreshDashboard: ${answer?.message}`);
+  return { sheetCalls: rt.sheets.calls.total - before, wallMs };
 }

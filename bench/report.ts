@@ -1,6 +1,7 @@
 // Formats bench rows: one JSON object per line (--json) or a table with its footnote.
 
-export type StrategyName = 'addon' | 'per-day' | 'per-cell';
+/** 'dashboard': the add-on's "Refresh dashboard" right after its sync (no request). */
+export type StrategyName = 'addon' | 'per-day' | 'per-cell' | 'dashboard';
 
 export interface BenchRow {
   provider: string;

@@ -188,6 +188,13 @@ function apply(input: ApplyInput): Applied {
   };
 }
 
+function headerOf(sheetName: string): unknown[] | null {
+  const sheet = activeSpreadsheet().getSheetByName(sheetName);
+  if (!sheet) return null;
+  const lastColumn = sheet.getLastColumn();
+  return lastColumn === 0 ? [] : sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
+}
+
 export function gasDashboardWorkbook(): DashboardWorkbook {
-  return { readDaily, apply };
+  return { readDaily, headerOf, apply };
 }

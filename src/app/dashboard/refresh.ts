@@ -5,7 +5,8 @@ import type { KeyValueStore } from '../../core/ports';
 import type { SyncScope } from '../sync/accounts';
 import { storedSheetId } from '../sync/sheet-writer';
 import { areaOf as areaOfBlock } from './grid';
-import { dashboardSheetNames, dashboardStateKey } from './naming';
+import { accountSuffix, dashboardSheetNames, dashboardStateKey } from './naming';
+import { COUNTED_SHEETS, recordCounts } from './record-counts';
 import { planDashboard } from './plan';
 import type { DashboardWorkbook } from './ports';
 import { readDashboardSettings } from './settings';
@@ -26,13 +27,17 @@ export type RefreshResult = { ok: boolean; message: string };
 export function refreshDashboard(
   doc: KeyValueStore,
   workbook: DashboardWorkbook,
-  scope: Pick<SyncScope, 'sheetName' | 'keys'>,
+  scope: SyncScope,
 ): RefreshResult {
-  const dailyId = storedSheetId(doc, scope as SyncScope);
+  const dailyId = storedSheetId(doc, scope);
   if (dailyId === null) return { ok: false, message: DASHBOARD_MESSAGES.notSynced };
   const daily = workbook.readDaily(dailyId);
   if (!daily) return { ok: false, message: DASHBOARD_MESSAGES.dailyGone };
-  const planned = planDashboard(daily, readDashboardSettings(doc));
+  const counted = COUNTED_SHEETS.map((sheet) => {
+    const name = `${sheet.sheetTitle}${accountSuffix(scope)}`;
+    return { sheet, name, header: workbook.headerOf(name) };
+  });
+  const planned = planDashboard(daily, readDashboardSettings(doc), recordCounts(counted));
   if (!planned.ok) return { ok: false, message: DASHBOARD_MESSAGES.noDateColumn };
   const key = dashboardStateKey(scope);
   const state = readDashboardState(doc, key);

@@ -104,7 +104,7 @@ export function planSummarySheet(input: SummaryInput): SummaryPlan {
   }
   for (const rec of input.records) {
     const texts = wholeColumn(rec.sheetName, rec.column);
-    add(rec.header, (row) => recordCount(kind, texts, startCell(row)), '0');
+    add(rec.header, (row) => recordCount(kind, texts, startCell(row), end(row)), '0');
   }
 
   const block = blockFromColumns(1, 1, out);
@@ -116,13 +116,16 @@ export function planSummarySheet(input: SummaryInput): SummaryPlan {
 }
 
 /**
- * Record sheets keep local date-times as text ('2026-11-02 06:41'), so a period's rows are
- * counted by prefix: the month's 'yyyy-mm', or each of the week's seven 'yyyy-mm-dd'.
+ * Record sheets keep local date-times as text ('2026-11-02 06:41'; Sheets itself would read such
+ * a text typed by hand as a date-time number), so a period's rows are counted both ways: numbers
+ * between the period's bounds, plus texts by prefix (the month's 'yyyy-mm', or each of the week's
+ * seven 'yyyy-mm-dd').
  */
-function recordCount(kind: PeriodKind, texts: string, start: string): string {
-  if (kind === 'month') return `=COUNTIFS(${texts},TEXT(${start},"yyyy-mm")&"*")`;
+function recordCount(kind: PeriodKind, texts: string, start: string, end: string): string {
+  const numbers = `COUNTIFS(${texts},">="&${start},${texts},"<"&(${end}))`;
+  if (kind === 'month') return `=${numbers}+COUNTIFS(${texts},TEXT(${start},"yyyy-mm")&"*")`;
   const days = [0, 1, 2, 3, 4, 5, 6].map(
     (d) => `COUNTIFS(${texts},TEXT(${start}+${d},"yyyy-mm-dd")&"*")`,
   );
-  return `=${days.join('+')}`;
+  return `=${[numbers, ...days].join('+')}`;
 }

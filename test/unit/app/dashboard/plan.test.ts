@@ -4,6 +4,7 @@
 import { chartActions, insertedIds } from '../../../../src/app/dashboard/chart-actions';
 import type { PlannedChart } from '../../../../src/app/dashboard/charts';
 import { planDashboard, type DailySnapshot } from '../../../../src/app/dashboard/plan';
+import { COUNTED_SHEETS, recordCounts } from '../../../../src/app/dashboard/record-counts';
 import { DEFAULT_STEP_GOAL, type DashboardSettings } from '../../../../src/app/dashboard/settings';
 
 const ACTIVITY = [
@@ -225,5 +226,34 @@ describe('chart actions', () => {
       steps: 40,
       active: 41,
     });
+  });
+});
+
+describe('record counts', () => {
+  const [sleep, workouts] = COUNTED_SHEETS;
+
+  it('counts workouts per week from the Exercises sheet when it exists, and leaves the column out when not', () => {
+    const counts = recordCounts([
+      { sheet: sleep, name: 'Sleep', header: null },
+      { sheet: workouts, name: 'Exercises', header: ['Id', 'Type', 'Start', 'End'] },
+    ]);
+    expect(counts).toEqual([{ header: 'Workouts', sheetName: 'Exercises', column: 3 }]);
+    const r = planDashboard(daily(ACTIVITY), settings, counts);
+    if (!r.ok) throw new Error(r.reason);
+    const cells = r.plan.sheets.weekly.blocks[0].cells;
+    expect(cells[0].at(-1)).toBe('Workouts');
+    expect(cells[0]).not.toContain('Sleep sessions');
+    const formula = cells[1].at(-1) as string;
+    // Date-time numbers between the bounds, plus texts starting with each of the seven days.
+    expect(formula).toMatch(
+      /^=COUNTIFS\('Exercises'!\$C:\$C,">="&\$A2,'Exercises'!\$C:\$C,"<"&\(\$A2\+7\)\)\+COUNTIFS\('Exercises'!\$C:\$C,TEXT\(\$A2\+0,"yyyy-mm-dd"\)&"\*"\)/,
+    );
+    expect(formula.match(/TEXT\(/g)).toHaveLength(7);
+    const monthly = r.plan.sheets.monthly.blocks[0].cells[1].at(-1);
+    expect(monthly).toContain(`TEXT($A2,"yyyy-mm")&"*"`);
+  });
+
+  it('leaves out a record sheet without its date column', () => {
+    expect(recordCounts([{ sheet: sleep, name: 'Sleep', header: ['Id', 'Type'] }])).toEqual([]);
   });
 });

@@ -188,13 +188,15 @@ function apply(input: ApplyInput): Applied {
   };
 }
 
-function headerOf(sheetName: string): unknown[] | null {
-  const sheet = activeSpreadsheet().getSheetByName(sheetName);
+function recordSheet(sheetId: number): { name: string; header: unknown[] } | null {
+  const sheet = activeSpreadsheet().getSheetById(sheetId);
   if (!sheet) return null;
+  const name = sheet.getName();
   const lastColumn = sheet.getLastColumn();
-  return lastColumn === 0 ? [] : sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
+  const header = lastColumn === 0 ? [] : sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
+  return { name, header };
 }
 
 export function gasDashboardWorkbook(): DashboardWorkbook {
-  return { readDaily, headerOf, apply };
+  return { readDaily, recordSheet, apply };
 }

@@ -6,7 +6,7 @@ import { PRIMARY_SHEET_NAME, type SyncScope } from '../sync/accounts';
 import { DASHBOARD_SHEET_TITLES, type DashboardSheetId } from './sheet-ids';
 
 /** '' for the first account, ' (<account label>)' for the others. */
-export function accountSuffix(scope: Pick<SyncScope, 'sheetName'>): string {
+function accountSuffix(scope: Pick<SyncScope, 'sheetName'>): string {
   return scope.sheetName.startsWith(PRIMARY_SHEET_NAME)
     ? scope.sheetName.slice(PRIMARY_SHEET_NAME.length)
     : ` (${scope.sheetName})`;

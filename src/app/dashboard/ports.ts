@@ -24,8 +24,8 @@ export interface Applied {
 export interface DashboardWorkbook {
   /** The daily sheet by its id (name, header row, date span, last row), or null if gone. */
   readDaily(sheetId: number): DailySnapshot | null;
-  /** The header row of the sheet with this name, or null when there is no such sheet. */
-  headerOf(sheetName: string): unknown[] | null;
+  /** A record sheet by its stored id: its current name and header row, or null if gone. */
+  recordSheet(sheetId: number): { name: string; header: unknown[] } | null;
   /**
    * Writes the three sheets (each found by its stored id, else created under its name) and
    * brings the Dashboard's charts to the plan: a constant number of calls whatever the days.

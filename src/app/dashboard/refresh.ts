@@ -2,10 +2,11 @@
 // Monthly sheets from its header row and dates, carry the plan out, and remember the sheets and
 // charts by id. Runs after every sync that wrote rows and on demand.
 import type { KeyValueStore } from '../../core/ports';
-import type { SyncScope } from '../sync/accounts';
 import { storedSheetId } from '../sync/sheet-writer';
 import { areaOf as areaOfBlock } from './grid';
-import { accountSuffix, dashboardSheetNames, dashboardStateKey } from './naming';
+import { RECORD_SHEETS } from '../../providers/record-sheets';
+import { recordSheetPlace, type SyncScope } from '../sync/accounts';
+import { dashboardSheetNames, dashboardStateKey } from './naming';
 import { COUNTED_SHEETS, recordCounts } from './record-counts';
 import { planDashboard } from './plan';
 import type { DashboardWorkbook } from './ports';
@@ -33,9 +34,12 @@ export function refreshDashboard(
   if (dailyId === null) return { ok: false, message: DASHBOARD_MESSAGES.notSynced };
   const daily = workbook.readDaily(dailyId);
   if (!daily) return { ok: false, message: DASHBOARD_MESSAGES.dailyGone };
-  const counted = COUNTED_SHEETS.map((sheet) => {
-    const name = `${sheet.sheetTitle}${accountSuffix(scope)}`;
-    return { sheet, name, header: workbook.headerOf(name) };
+  const counted = COUNTED_SHEETS.flatMap((sheet) => {
+    const layout = RECORD_SHEETS[sheet.id];
+    if (!layout) return [];
+    const raw = doc.get(recordSheetPlace(scope, layout.sheetName, sheet.id).sheetIdKey);
+    const found = raw && /^\d+$/.test(raw) ? workbook.recordSheet(Number(raw)) : null;
+    return found ? [{ sheet, ...found }] : [];
   });
   const planned = planDashboard(daily, readDashboardSettings(doc), recordCounts(counted));
   if (!planned.ok) return { ok: false, message: DASHBOARD_MESSAGES.noDateColumn };

@@ -17,8 +17,6 @@ const REFRESH_CALLS = {
   'Spreadsheet.getId': 1,
   'Spreadsheet.getSpreadsheetTimeZone': 2,
   'Spreadsheet.getSheetById': 5,
-  // The Sleep and Exercises sheets looked up (none here).
-  'Spreadsheet.getSheetByName': 2,
   'Sheet.getName': 1,
   'Sheet.getLastRow': 1,
   'Sheet.getLastColumn': 1,

@@ -1,5 +1,5 @@
 // The Weekly and Monthly sheets on the built bundle after a year's backfill: every figure equals
-// the total or average computed here from the simulator's own data, a day corrected by hand moves
+// the total, average or workout count computed here from the simulator's own data, a day corrected by hand moves
 // its week's figures and the key figures with no sync, and weeks follow the chosen weekday.
 import { roundTo } from '../../../src/core/units';
 import {
@@ -69,6 +69,7 @@ describe('Weekly and Monthly summaries after a 365-day backfill', () => {
   let first: string;
   beforeAll(async () => {
     bed = await startSyncBed('google', { metrics: METRICS, timeZone: 'UTC' });
+    await ok(bed, 'saveRecordSheets', [['exercises']]);
     today = localDate(bed.clock.now(), 'UTC');
     first = addDays(today, -(DAYS - 1));
     const reply = await backfill(bed, first);
@@ -88,7 +89,7 @@ describe('Weekly and Monthly summaries after a 365-day backfill', () => {
   };
 
   it.each(['week', 'month'] as const)(
-    'each %s holds the days, step totals and averages, and the weight and resting heart rate averages of the simulator',
+    'each %s holds the days, step totals and averages, the weight and resting heart rate averages and the workouts of the simulator',
     (kind) => {
       const t = table(kind === 'week' ? 'Weekly' : 'Monthly');
       const expected = expectedPeriods(bed, kind, first, addDays(today, -1));
@@ -111,6 +112,12 @@ describe('Weekly and Monthly summaries after a 365-day backfill', () => {
         const r = row[t.col('Resting heart rate average (bpm)')];
         if (e.rhr.length) expect(r).toBeCloseTo(avg(e.rhr) as number, 9);
         else expect(r).toBe('');
+        // Workouts counted from the Exercises sheet, against the simulator's own list.
+        const end =
+          kind === 'week' ? addDays(start, 6) : addDays(periodOf('month', addDays(start, 31)), -1);
+        // Only the workouts of the days synced: the first period starts before the backfill.
+        const from = start < first ? first : start;
+        expect(row[t.col('Workouts')]).toBe(bed.sim.exercises(USER, from, end).length);
         compared++;
       }
       expect(compared).toBeGreaterThanOrEqual(kind === 'week' ? 52 : 12);

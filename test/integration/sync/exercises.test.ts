@@ -224,7 +224,9 @@ describe('Exercises sheet (Google Health)', () => {
     const days = 30;
     const start = addDays(today, -(days - 1));
     let completed = false;
-    for (let nth = 1; nth <= 60 && !completed; nth++) {
+    // The sync's own calls, then the dashboard refresh that ends a sync that wrote rows (about 65
+    // calls of its own): a kill there too must leave the Exercises sheet whole.
+    for (let nth = 1; nth <= 150 && !completed; nth++) {
       await freshSheetWithExercises();
       let calls = 0;
       const killWhen: RunOptions['killWhen'] = (c) =>

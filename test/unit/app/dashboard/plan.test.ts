@@ -234,7 +234,6 @@ describe('record counts', () => {
 
   it('counts workouts per week from the Exercises sheet when it exists, and leaves the column out when not', () => {
     const counts = recordCounts([
-      { sheet: sleep, name: 'Sleep', header: null },
       { sheet: workouts, name: 'Exercises', header: ['Id', 'Type', 'Start', 'End'] },
     ]);
     expect(counts).toEqual([{ header: 'Workouts', sheetName: 'Exercises', column: 3 }]);

@@ -54,11 +54,13 @@ test('the first account fills "Exercises", another one its own sheet under its o
 test('the sidebar offers Exercises with Google Health, and says the legacy Fitbit API does not supply it', () => {
   const doc = new MemoryStore();
   saveRecordSheetChoice(doc, ['exercises']);
-  const [google] = recordSheetChoices(doc, 'google-health', null);
+  const exercises = (providerId: 'google-health' | 'fitbit') =>
+    recordSheetChoices(doc, providerId, null).find((c) => c.id === 'exercises')!;
+  const google = exercises('google-health');
   expect(google).toEqual(
     expect.objectContaining({ id: 'exercises', on: true, supplied: true, note: null }),
   );
-  const [fitbit] = recordSheetChoices(doc, 'fitbit', null);
+  const fitbit = exercises('fitbit');
   expect(fitbit.supplied).toBe(false);
   expect(fitbit.note).toBe(
     'Fitbit (legacy Web API) does not supply the Exercises sheet: connect to Google Health to fill it.',

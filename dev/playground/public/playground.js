@@ -500,7 +500,8 @@
     var domain = {
       title: axisTitle(ch.hAxisTitle),
       stacked: stacked,
-      ticks: { autoSkip: true, maxRotation: 0 },
+      // Sheets keeps date labels level and leaves out what does not fit.
+      ticks: { autoSkip: true, autoSkipPadding: 16, maxRotation: 0 },
     };
     var value = {
       title: axisTitle(ch.vAxisTitle),

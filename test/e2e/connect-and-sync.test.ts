@@ -207,3 +207,49 @@ test('legacy Fitbit offers no sleep, heart, vitals, body-fat or fitness choices'
   await expect(sb.getByRole('group', { name: 'Sleep', exact: true }).count()).resolves.toBe(0);
   await expect(sb.getByRole('checkbox', { name: 'Body fat' }).count()).resolves.toBe(0);
 });
+
+test('each domain says what its permission reads; adding water asks for the nutrition permission alone', async () => {
+  h = await openPlayground({ startAtMs: NOON_LA });
+  const sb = await connect(h, 'google-health');
+  for (const [domain, choices, reads] of [
+    [
+      'Heart',
+      ['Heart zone light', 'Heart zone peak'],
+      /Health metrics and measurements.*Activity and fitness|Activity and fitness.*Health metrics/,
+    ],
+    ['Body', ['BMI'], /Health metrics and measurements \(.*height\)/],
+    ['Fitness', ['Cardio fitness level'], /Activity and fitness \(.*VO2 max/],
+    ['Intake', ['Water', 'Calories eaten'], /Nutrition \(hydration and nutrition logs\)/],
+  ] as const) {
+    const group = sb.getByRole('group', { name: domain, exact: true });
+    for (const choice of choices)
+      await expect(
+        group.getByRole('checkbox', { name: choice, exact: true }).count(),
+      ).resolves.toBe(1);
+    await expect(textOf(group.locator('.domain-reads'))).resolves.toMatch(reads);
+  }
+  await sb.getByRole('combobox', { name: 'Weight in' }).waitFor();
+
+  await sb.getByRole('checkbox', { name: 'Water', exact: true }).check();
+  await sb.getByRole('button', { name: 'Save settings' }).click();
+  await sb.getByRole('button', { name: 'Save settings' }).and(sb.locator(':enabled')).waitFor();
+  const popup = await authorize(h, sb);
+  const asked = new URL(popup.url()).searchParams;
+  expect(asked.get('scope')).toBe(
+    'https://www.googleapis.com/auth/googlehealth.nutrition.readonly',
+  );
+  expect(asked.get('include_granted_scopes')).toBe('true');
+  // The consent page offers the new permission alone.
+  await expect(popup.getByRole('checkbox').count()).resolves.toBe(1);
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await popup.waitForLoadState();
+  await h.page.bringToFront();
+  await expect(sb.locator('#status').getAttribute('class')).resolves.toContain('connected');
+
+  await sb.getByRole('button', { name: 'Sync now' }).click();
+  await h.page.getByRole('tab', { name: 'Activity' }).click();
+  const grid = h.page.getByRole('table', { name: 'Activity' });
+  await grid.getByRole('cell', { name: 'Water (mL)', exact: true }).waitFor();
+  await grid.getByRole('cell', { name: 'Steps', exact: true }).waitFor();
+  await h.page.screenshot({ path: screenshotPath('incremental-consent-water') });
+});

@@ -224,9 +224,10 @@ test('keyboard only: Disconnect asks first, turns the daily sync off and says so
   const triggers = () => h!.playground.session.status().triggers.map((t) => t.handler);
   expect(triggers()).toEqual(['runScheduledSync']);
 
-  // From the daily switch, Tab moves forward through the page to Disconnect.
+  // From the daily switch, Tab moves forward through the page to Disconnect (past every metric
+  // checkbox of every domain, the units and weight-unit choices and Save).
   await sb.locator('#daily').focus();
-  for (let i = 0; i < 40 && (await focusedId(h)) !== 'disconnect'; i++)
+  for (let i = 0; i < 120 && (await focusedId(h)) !== 'disconnect'; i++)
     await h.page.keyboard.press('Tab');
   await expect(focusedId(h)).resolves.toBe('disconnect');
   await h.page.keyboard.press('Enter');

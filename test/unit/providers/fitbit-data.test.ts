@@ -143,6 +143,21 @@ describe('Fitbit response parsing', () => {
     expect(res.kind === 'ok' && res.values).toEqual({ '2026-11-02': { weight: 165.35 } });
   });
 
+  it('converts Fitbit weight to a unit chosen apart from the unit system (US pounds to stones)', () => {
+    const range = { start: '2026-11-01', end: '2026-11-02' };
+    const req = planFitbitRequests(range, ['weight'], 'us', 'st')[0];
+    // Fitbit still answers in the Accept-Language's pounds; the parser moves them to stones.
+    expect(req.headers['Accept-Language']).toBe('en_US');
+    const res = parseFitbitResponse(
+      req,
+      ok({ 'body-weight': [{ dateTime: '2026-11-02', value: '165.35' }] }),
+    );
+    expect(res.kind === 'ok' && res.values).toEqual({ '2026-11-02': { weight: 11.81 } });
+    expect(fitbitDataSource.columns(['weight'], 'us', 'st')).toEqual([
+      { metricId: 'weight', header: 'Weight (st)' },
+    ]);
+  });
+
   it('reads daily summary numbers, distance from distances[] "total", and leaves missing fields absent', () => {
     const [req] = planFitbitRequests(
       { start: '2026-11-21', end: '2026-11-21' },

@@ -60,7 +60,7 @@ function* cells(range: RangeValue): Generator<Scalar> {
  * The numbers SUM, AVERAGE, MIN, MAX and COUNT see: in ranges only numbers count (text, booleans
  * and blanks are skipped); given directly, booleans and numeric text count too.
  */
-function numbers(args: Value[], strict: boolean): number[] | FormulaError {
+function numbers(args: Value[]): number[] | FormulaError {
   const out: number[] = [];
   for (const arg of args) {
     if (isRange(arg)) {
@@ -69,11 +69,9 @@ function numbers(args: Value[], strict: boolean): number[] | FormulaError {
         else if (isError(cell)) return cell;
       }
     } else if (arg !== null) {
+      // Text given directly that is not a number is an error (=SUM("a") is #VALUE!).
       const n = toNumber(arg);
-      if (isError(n)) {
-        if (strict || isError(arg)) return n;
-        continue;
-      }
+      if (isError(n)) return n;
       out.push(n);
     }
   }
@@ -82,7 +80,7 @@ function numbers(args: Value[], strict: boolean): number[] | FormulaError {
 
 function aggregate(reduce: (values: number[]) => Value): Fn {
   return (args) => {
-    const values = numbers(args, true);
+    const values = numbers(args);
     return isError(values) ? values : reduce(values);
   };
 }

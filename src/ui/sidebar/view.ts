@@ -418,7 +418,7 @@ function settingsForm(ctx: Ctx, v: SyncView): Html {
     </select>
     <label for="weight-unit">Weight in</label>
     <select id="weight-unit">
-      <option value="" ${flag('selected', values.weightUnit === '')}>The units' own</option>
+      <option value="" ${flag('selected', values.weightUnit === '')}>Same as Units</option>
       ${v.settings.weightUnitChoices.map(
         (u) =>
           html`<option value="${u}" ${flag('selected', values.weightUnit === u)}>

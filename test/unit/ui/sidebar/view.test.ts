@@ -241,6 +241,31 @@ test('the data to sync is grouped by domain, each group named', () => {
   expect(groups[1].querySelectorAll('input[name="metric"]')).toHaveLength(1);
 });
 
+test('each domain group says what its permission reads, as its description', () => {
+  const root = drawState(connected());
+  const body = root.querySelector('#metric-choices [aria-labelledby="domain-body"]')!;
+  const reads = body.querySelector('.domain-reads')!;
+  expect(text(reads)).toBe('Permission: Health metrics and measurements (weight)');
+  expect(body.getAttribute('aria-describedby')).toBe(reads.id);
+});
+
+test('weight in: the same as Units until the person picks kg, lb or stones', () => {
+  const root = drawState(connected());
+  const select = root.querySelector<HTMLSelectElement>('#weight-unit')!;
+  expect(text(root.querySelector('label[for="weight-unit"]'))).toBe('Weight in');
+  expect(Array.from(select.options).map((o) => [o.value, text(o)])).toEqual([
+    ['', 'Same as Units'],
+    ['kg', 'Kilograms (kg)'],
+    ['lb', 'Pounds (lb)'],
+    ['st', 'Stones (st, as a decimal)'],
+  ]);
+  expect(select.value).toBe('');
+  const chosen = drawState(connected(), {
+    settingsDraft: { metrics: ['weight'], units: 'us', weightUnit: 'st' },
+  });
+  expect(chosen.querySelector<HTMLSelectElement>('#weight-unit')!.value).toBe('st');
+});
+
 test('record sheets: one switch each after daily sync, checked as the document says, with the sheet its rows go to', () => {
   const root = drawState(connected());
   const box = root.querySelector<HTMLInputElement>('#record-sheet-exercises');

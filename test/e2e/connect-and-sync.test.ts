@@ -253,3 +253,32 @@ test('each domain says what its permission reads; adding water asks for the nutr
   await grid.getByRole('cell', { name: 'Steps', exact: true }).waitFor();
   await h.page.screenshot({ path: screenshotPath('incremental-consent-water') });
 });
+
+test('the Exercises switch fills an Exercises sheet on Sync now, one row per workout', async () => {
+  h = await openPlayground({ startAtMs: NOON_LA });
+  const sb = await connect(h, 'google-health');
+  const sheets = sb.getByRole('group', { name: 'Sheets with one row per session' });
+  const exercises = sheets.getByRole('checkbox', { name: 'Exercises sheet' });
+  await expect(exercises.isChecked()).resolves.toBe(false);
+  await exercises.check();
+  await sb.locator('#fb-record-sheets').filter({ hasText: 'Settings saved.' }).waitFor();
+  await expect(exercises.isChecked()).resolves.toBe(true);
+  await sb.getByRole('button', { name: 'Sync now' }).click();
+  await h.page.getByRole('tab', { name: 'Exercises' }).click();
+  const grid = h.page.getByRole('table', { name: 'Exercises' });
+  await grid.getByRole('cell', { name: 'Avg heart rate (bpm)', exact: true }).waitFor();
+  const starts = grid.getByRole('cell', { name: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/ });
+  await starts.first().waitFor();
+  // Start and End of each workout of the last 30 days.
+  expect(await starts.count()).toBeGreaterThan(10);
+});
+
+test('legacy Fitbit: the Exercises switch is off and says Fitbit does not supply the sheet', async () => {
+  h = await openPlayground({ startAtMs: NOON_LA });
+  const sb = await connect(h, 'fitbit');
+  const exercises = sb.getByRole('checkbox', { name: 'Exercises sheet' });
+  await expect(exercises.isDisabled()).resolves.toBe(true);
+  await expect(textOf(sb.locator('#record-sheet-exercises-hint'))).resolves.toContain(
+    'does not supply the Exercises sheet',
+  );
+});

@@ -224,8 +224,9 @@ test('keyboard only: Disconnect asks first, turns the daily sync off and says so
   const triggers = () => h!.playground.session.status().triggers.map((t) => t.handler);
   expect(triggers()).toEqual(['runScheduledSync']);
 
-  // From the daily switch, Tab moves forward through the page to Disconnect (past every metric
-  // checkbox of every domain, the units and weight-unit choices and Save).
+  // From the daily switch, Tab moves forward through the page to Disconnect (past the record
+  // sheet switches, every metric checkbox of every domain, the units and weight-unit choices and
+  // Save).
   await sb.locator('#daily').focus();
   for (let i = 0; i < 120 && (await focusedId(h)) !== 'disconnect'; i++)
     await h.page.keyboard.press('Tab');

@@ -299,6 +299,7 @@ function setDaily(on: boolean): void {
 function saveRecordSheets(id: string, on: boolean): void {
   const current = (model.server?.sync?.recordSheets ?? []).filter((r) => r.on).map((r) => r.id);
   const ids = on ? [...new Set([...current, id])] : current.filter((r) => r !== id);
+  model = { ...model, recordSheetsWanted: ids };
   void act('record-sheets', async () =>
     withReply('record-sheets', await callServer('saveRecordSheets', ids)),
   );

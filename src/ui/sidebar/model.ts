@@ -67,6 +67,8 @@ export interface Model {
   backfillInvalid: boolean;
   /** The daily switch as the person set it, until the server's answer says what it is. */
   dailyWanted: boolean | null;
+  /** The record sheets as the person switched them, until the server's answer says. */
+  recordSheetsWanted: string[] | null;
   confirmingDisconnect: boolean;
   /** A consent window is open: how many consents were pending once it was. */
   consent: Consent | null;
@@ -95,6 +97,7 @@ export const initialModel: Model = {
   backfillStart: '',
   backfillInvalid: false,
   dailyWanted: null,
+  recordSheetsWanted: null,
   confirmingDisconnect: false,
   consent: null,
 };
@@ -157,7 +160,7 @@ export function asking(model: Model, control: ControlId): Model {
 }
 
 export function done(model: Model): Model {
-  return { ...model, busy: null, dailyWanted: null };
+  return { ...model, busy: null, dailyWanted: null, recordSheetsWanted: null };
 }
 
 /** The setup form's values: the draft being edited, else what the server has for the provider. */

@@ -376,7 +376,10 @@ function recordSheets(ctx: Ctx, v: SyncView): Html {
               name="record-sheet"
               id="record-sheet-${r.id}"
               value="${r.id}"
-              ${flag('checked', r.on)}${flag('disabled', anyBusy(ctx) || !r.supplied)}
+              ${flag('checked', ctx.model.recordSheetsWanted?.includes(r.id) ?? r.on)}${flag(
+                'disabled',
+                anyBusy(ctx) || !r.supplied,
+              )}
               aria-describedby="record-sheet-${r.id}-hint"
             />
             <span>${r.label}</span></label

@@ -29,7 +29,9 @@ export function startAuthorization(ctx: AppContext): string {
   if (!session) throw new Error(ctx.setup.problem() ?? MESSAGES.notConfigured);
   const nonce = ctx.newNonce();
   const issuedAtMs = ctx.clock.now();
-  const incremental = incrementalRequest(session);
+  // Only a live connection's grant can be added to; any other state asks for everything again.
+  const live = ctx.connections.get(session.provider.id)?.status === 'connected';
+  const incremental = live ? incrementalRequest(session) : null;
   ctx.connections.addPending({
     nonce,
     issuedAtMs,

@@ -55,7 +55,7 @@ const REF_ERROR: Token = { kind: 'error', text: '#REF!' };
  * string when no reference of it is touched (so unparsable formulas are left as typed).
  */
 export function shiftFormula(formula: string, ownSheet: string, change: SheetChange): string {
-  let tokens: Token[];
+  let tokens: readonly Token[];
   try {
     tokens = tokenize(formula.slice(1));
   } catch {

@@ -41,15 +41,25 @@ export const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?'
 const MAX_COLUMN = 18278;
 const MAX_ROW = 10_000_000;
 
-const CORNER = /^(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?/;
-const SHEET_PREFIX = /^(?:'((?:[^']|'')+)'|([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*))!/;
-const IDENT = /^[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*/;
-const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
+// Sticky patterns, matched at a position of the formula without slicing it.
+const CORNER = /(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?/y;
+const SHEET_PREFIX = /(?:'((?:[^']|'')+)'|([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*))!/y;
+const IDENT = /[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*/y;
+const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const SPACE = /\s+/y;
+const OPERATOR = /<>|<=|>=|[-+*/^&=<>%]/y;
+const CALL_AFTER = /\s*\(/y;
+const NAME_GOES_ON = /[\w.(]/y;
+
+function stickyAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
 
 export class FormulaSyntaxError extends Error {}
 
-function readCorner(text: string): { corner: RefCorner; length: number } | null {
-  const m = CORNER.exec(text);
+function readCorner(text: string, pos: number): { corner: RefCorner; end: number } | null {
+  const m = stickyAt(CORNER, text, pos);
   if (!m || m[0] === '' || (m[2] === undefined && m[4] === undefined)) return null;
   // A lone '$' before nothing, or '$' between a missing column and row, is not a corner.
   if (m[2] === undefined && m[1] === '$' && m[3] === '$') return null;
@@ -64,32 +74,32 @@ function readCorner(text: string): { corner: RefCorner; length: number } | null 
       columnAbsolute: m[2] !== undefined && m[1] === '$',
       rowAbsolute: m[4] !== undefined && (m[2] === undefined ? m[1] === '$' : m[3] === '$'),
     },
-    length: m[0].length,
+    end: pos + m[0].length,
   };
 }
 
 /**
- * Reads a reference at the start of `text` (after an optional sheet prefix): a cell, or two
- * corners joined by ':' forming a cell range, whole columns (B:B), open-ended ranges (B2:B) or
- * whole rows (2:5). Returns null when the text there is not a reference.
+ * Reads a reference at `start` (after an optional sheet prefix): a cell, or two corners joined by
+ * ':' forming a cell range, whole columns (B:B), open-ended ranges (B2:B) or whole rows (2:5).
+ * Returns null when the text there is not a reference.
  */
-function readReference(text: string): { ref: Reference; length: number } | null {
-  let pos = 0;
+function readReference(text: string, start: number): { ref: Reference; end: number } | null {
+  let pos = start;
   let sheet: string | null = null;
-  const prefix = SHEET_PREFIX.exec(text);
+  const prefix = stickyAt(SHEET_PREFIX, text, pos);
   if (prefix) {
     sheet = prefix[1] !== undefined ? prefix[1].replace(/''/g, "'") : prefix[2];
-    pos = prefix[0].length;
+    pos += prefix[0].length;
   }
-  const first = readCorner(text.slice(pos));
+  const first = readCorner(text, pos);
   if (!first) return null;
-  pos += first.length;
+  pos = first.end;
   let end: RefCorner | null = null;
   if (text[pos] === ':') {
-    const second = readCorner(text.slice(pos + 1));
+    const second = readCorner(text, pos + 1);
     if (second) {
       end = second.corner;
-      pos += 1 + second.length;
+      pos = second.end;
     }
   }
   const a = first.corner;
@@ -105,17 +115,39 @@ function readReference(text: string): { ref: Reference; length: number } | null 
     if (wholeColumns && (a.column === null || end.column === null)) return null;
   }
   // A name that merely starts like a reference (e.g. "A1B" or "LOG10(") is not one.
-  if (/^[\w.(]/.test(text.slice(pos))) return null;
-  return { ref: { sheet, start: a, end }, length: pos };
+  if (stickyAt(NAME_GOES_ON, text, pos)) return null;
+  return { ref: { sheet, start: a, end }, end: pos };
 }
 
-export function tokenize(formula: string): Token[] {
+/** Tokens of formula texts seen before: a refresh writes the same summary formulas again. */
+const tokenCache = new Map<string, readonly Token[] | FormulaSyntaxError>();
+
+/**
+ * The tokens of a formula's text after '=' (shared and cached: never mutate them), or a
+ * FormulaSyntaxError thrown for text that is not a formula.
+ */
+export function tokenize(formula: string): readonly Token[] {
+  let tokens = tokenCache.get(formula);
+  if (tokens === undefined) {
+    try {
+      tokens = Object.freeze(tokenizeText(formula));
+    } catch (e) {
+      if (!(e instanceof FormulaSyntaxError)) throw e;
+      tokens = e;
+    }
+    if (tokenCache.size >= 50_000) tokenCache.clear();
+    tokenCache.set(formula, tokens);
+  }
+  if (tokens instanceof FormulaSyntaxError) throw tokens;
+  return tokens;
+}
+
+function tokenizeText(formula: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < formula.length) {
-    const rest = formula.slice(i);
     const ch = formula[i];
-    const space = /^\s+/.exec(rest);
+    const space = stickyAt(SPACE, formula, i);
     if (space) {
       tokens.push({ kind: 'space', text: space[0] });
       i += space[0].length;
@@ -141,36 +173,37 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (ch === '#') {
-      const literal = ERROR_LITERALS.find((e) => rest.toUpperCase().startsWith(e));
-      if (!literal) throw new FormulaSyntaxError(`Unknown error literal at ${rest}`);
+      const ahead = formula.slice(i, i + 8).toUpperCase();
+      const literal = ERROR_LITERALS.find((e) => ahead.startsWith(e));
+      if (!literal) throw new FormulaSyntaxError(`Unknown error literal at ${formula.slice(i)}`);
       tokens.push({ kind: 'error', text: literal });
       i += literal.length;
       continue;
     }
-    const ref = readReference(rest);
+    const ref = readReference(formula, i);
     if (ref) {
-      tokens.push({ kind: 'ref', text: rest.slice(0, ref.length), ref: ref.ref });
-      i += ref.length;
+      tokens.push({ kind: 'ref', text: formula.slice(i, ref.end), ref: ref.ref });
+      i = ref.end;
       continue;
     }
-    const number = NUMBER.exec(rest);
+    const number = stickyAt(NUMBER, formula, i);
     if (number) {
       tokens.push({ kind: 'number', text: number[0], value: Number(number[0]) });
       i += number[0].length;
       continue;
     }
-    const ident = IDENT.exec(rest);
+    const ident = stickyAt(IDENT, formula, i);
     if (ident) {
-      const after = rest.slice(ident[0].length);
       const upper = ident[0].toUpperCase();
-      if (/^\s*\(/.test(after)) tokens.push({ kind: 'func', text: ident[0], name: upper });
+      if (stickyAt(CALL_AFTER, formula, i + ident[0].length))
+        tokens.push({ kind: 'func', text: ident[0], name: upper });
       else if (upper === 'TRUE' || upper === 'FALSE')
         tokens.push({ kind: 'bool', text: ident[0], value: upper === 'TRUE' });
       else tokens.push({ kind: 'name', text: ident[0] });
       i += ident[0].length;
       continue;
     }
-    const op = /^(<>|<=|>=|[-+*/^&=<>%])/.exec(rest);
+    const op = stickyAt(OPERATOR, formula, i);
     if (op) {
       tokens.push({ kind: 'op', text: op[0] });
       i += op[0].length;

@@ -493,7 +493,13 @@ export class SpreadsheetModel {
   readonly charts = new ChartStore(this);
   /** Computes formula cells; its cache is dropped by touch() on every change. */
   readonly formulas = new FormulaEngine(this);
+  /**
+   * Formula texts as written -> as kept (they depend on the sheets' names, so any change to the
+   * list of sheets forgets them): a dashboard refresh writes the same formulas again.
+   */
+  readonly normalizedFormulas = new Map<string, string>();
   activeSheetId: number;
+  private namesSeen = '';
   private readonly dimensionListeners = new Set<(change: DimensionChange) => void>();
   private idState: number;
   private readonly usedIds = new Set<number>();
@@ -537,6 +543,10 @@ export class SpreadsheetModel {
   /** Something that formulas may read changed: computed values are recomputed when next read. */
   touch(): void {
     this.formulas.invalidate();
+    if (this.namesSeen !== this.sheets.map((s) => s.name).join('\n')) {
+      this.namesSeen = this.sheets.map((s) => s.name).join('\n');
+      this.normalizedFormulas.clear();
+    }
   }
 
   /** Throws Sheets' limit error if adding `extra` cells would pass 10 million. */
@@ -670,6 +680,15 @@ function hasContent(cell: Cell | undefined): boolean {
  * sheets spell them (quoted only where needed), the rest as typed.
  */
 function normalizeFormula(text: string, book: SpreadsheetModel): string {
+  const known = book.normalizedFormulas.get(text);
+  if (known !== undefined) return known;
+  const normalized = normalizeUncached(text, book);
+  if (book.normalizedFormulas.size >= 50_000) book.normalizedFormulas.clear();
+  book.normalizedFormulas.set(text, normalized);
+  return normalized;
+}
+
+function normalizeUncached(text: string, book: SpreadsheetModel): string {
   try {
     const tokens = tokenize(text.slice(1)).map((t) => {
       if (t.kind !== 'ref' || t.ref.sheet === null) return t;

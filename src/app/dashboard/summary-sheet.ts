@@ -4,7 +4,7 @@
 // column; nights and workouts counted from the Sleep and Exercises sheets when they exist.
 import { dateParts, type CivilDate } from '../../core/dates';
 import type { MetricId } from '../../providers/metrics';
-import { rowCell, wholeColumn } from './a1';
+import { literal, rowCell, wholeColumn } from './a1';
 import { summaryKind, type DailyColumns } from './daily-columns';
 import { blockFromColumns, GENERAL, sheetPlanOf, type SheetPlan } from './grid';
 import type { PeriodKind } from './periods';
@@ -13,8 +13,10 @@ import type { PeriodKind } from './periods';
 export interface RecordCount {
   header: string;
   sheetName: string;
-  /** The column holding the local start (or end) as 'yyyy-MM-dd HH:mm' text. */
+  /** The column holding the local start (or end) date-time. */
   column: number;
+  /** Only rows whose column holds this text (a main sleep, not a nap). */
+  where?: { column: number; value: string };
 }
 
 export interface SummaryInput {
@@ -104,7 +106,10 @@ export function planSummarySheet(input: SummaryInput): SummaryPlan {
   }
   for (const rec of input.records) {
     const texts = wholeColumn(rec.sheetName, rec.column);
-    add(rec.header, (row) => recordCount(kind, texts, startCell(row), end(row)), '0');
+    const where = rec.where
+      ? `,${wholeColumn(rec.sheetName, rec.where.column)},${literal(rec.where.value)}`
+      : '';
+    add(rec.header, (row) => recordCount(kind, texts, where, startCell(row), end(row)), '0');
   }
 
   const block = blockFromColumns(1, 1, out);
@@ -121,11 +126,18 @@ export function planSummarySheet(input: SummaryInput): SummaryPlan {
  * between the period's bounds, plus texts by prefix (the month's 'yyyy-mm', or each of the week's
  * seven 'yyyy-mm-dd').
  */
-function recordCount(kind: PeriodKind, texts: string, start: string, end: string): string {
-  const numbers = `COUNTIFS(${texts},">="&${start},${texts},"<"&(${end}))`;
-  if (kind === 'month') return `=${numbers}+COUNTIFS(${texts},TEXT(${start},"yyyy-mm")&"*")`;
+function recordCount(
+  kind: PeriodKind,
+  texts: string,
+  where: string,
+  start: string,
+  end: string,
+): string {
+  const numbers = `COUNTIFS(${texts},">="&${start},${texts},"<"&(${end})${where})`;
+  if (kind === 'month')
+    return `=${numbers}+COUNTIFS(${texts},TEXT(${start},"yyyy-mm")&"*"${where})`;
   const days = [0, 1, 2, 3, 4, 5, 6].map(
-    (d) => `COUNTIFS(${texts},TEXT(${start}+${d},"yyyy-mm-dd")&"*")`,
+    (d) => `COUNTIFS(${texts},TEXT(${start}+${d},"yyyy-mm-dd")&"*"${where})`,
   );
   return `=${[numbers, ...days].join('+')}`;
 }

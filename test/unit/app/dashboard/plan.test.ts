@@ -241,7 +241,7 @@ describe('record counts', () => {
     if (!r.ok) throw new Error(r.reason);
     const cells = r.plan.sheets.weekly.blocks[0].cells;
     expect(cells[0].at(-1)).toBe('Workouts');
-    expect(cells[0]).not.toContain('Sleep sessions');
+    expect(cells[0]).not.toContain('Nights');
     const formula = cells[1].at(-1) as string;
     // Date-time numbers between the bounds, plus texts starting with each of the seven days.
     expect(formula).toMatch(
@@ -254,5 +254,28 @@ describe('record counts', () => {
 
   it('leaves out a record sheet without its date column', () => {
     expect(recordCounts([{ sheet: sleep, name: 'Sleep', header: ['Id', 'Type'] }])).toEqual([]);
+  });
+
+  it("counts nights as the Sleep sheet's main sleeps by their end, naps left out", () => {
+    const counts = recordCounts([
+      { sheet: sleep, name: 'Sleep', header: ['Start', 'End', 'Kind', 'Id'] },
+    ]);
+    expect(counts).toEqual([
+      {
+        header: 'Nights',
+        sheetName: 'Sleep',
+        column: 2,
+        where: { column: 3, value: 'Main sleep' },
+      },
+    ]);
+    const r = planDashboard(daily(ACTIVITY), settings, counts);
+    if (!r.ok) throw new Error(r.reason);
+    const formula = r.plan.sheets.weekly.blocks[0].cells[1].at(-1) as string;
+    expect(
+      formula.startsWith(
+        `=COUNTIFS('Sleep'!$B:$B,">="&$A2,'Sleep'!$B:$B,"<"&($A2+7),'Sleep'!$C:$C,"Main sleep")+`,
+      ),
+    ).toBe(true);
+    expect(formula.match(/"Main sleep"/g)).toHaveLength(8);
   });
 });

@@ -194,7 +194,7 @@ describe('google: heart, vitals, body and fitness columns', () => {
     for (const day of [addDays(today, -1094), addDays(today, -600), addDays(today, -2)]) {
       expect(rows.find((r) => r[0] === day)).toEqual(expectedRow(bed, day, 'metric'));
     }
-  });
+  }, 180_000);
 
   it('US units: skin temperature in °F, its difference to baseline without the 32° offset', async () => {
     await useNewSpreadsheet(bed);

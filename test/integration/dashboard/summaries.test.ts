@@ -1,5 +1,5 @@
 // The Weekly and Monthly sheets on the built bundle after a year's backfill: every figure equals
-// the total, average or workout count computed here from the simulator's own data, a day corrected by hand moves
+// the total, average, workout or night count computed here from the simulator's own data, a day corrected by hand moves
 // its week's figures and the key figures with no sync, and weeks follow the chosen weekday.
 import { roundTo } from '../../../src/core/units';
 import {
@@ -22,9 +22,11 @@ const METRICS = [
   'minutesVeryActive',
   'restingHeartRate',
   'weight',
+  'sleepAsleep',
 ];
 
 type Member = Record<string, unknown> | undefined;
+type Meta = { nap?: boolean; mainSleep?: boolean };
 
 /** The period start of a date: Monday-based weeks or the 1st of the month. */
 function periodOf(kind: 'week' | 'month', day: string): string {
@@ -69,7 +71,7 @@ describe('Weekly and Monthly summaries after a 365-day backfill', () => {
   let first: string;
   beforeAll(async () => {
     bed = await startSyncBed('google', { metrics: METRICS, timeZone: 'UTC' });
-    await ok(bed, 'saveRecordSheets', [['exercises']]);
+    await ok(bed, 'saveRecordSheets', [['exercises', 'sleep']]);
     today = localDate(bed.clock.now(), 'UTC');
     first = addDays(today, -(DAYS - 1));
     const reply = await backfill(bed, first);
@@ -89,7 +91,7 @@ describe('Weekly and Monthly summaries after a 365-day backfill', () => {
   };
 
   it.each(['week', 'month'] as const)(
-    'each %s holds the days, step totals and averages, the weight and resting heart rate averages and the workouts of the simulator',
+    'each %s holds the days, step totals and averages, the weight and resting heart rate averages, the workouts and nights of the simulator',
     (kind) => {
       const t = table(kind === 'week' ? 'Weekly' : 'Monthly');
       const expected = expectedPeriods(bed, kind, first, addDays(today, -1));
@@ -118,6 +120,13 @@ describe('Weekly and Monthly summaries after a 365-day backfill', () => {
         // Only the workouts of the days synced: the first period starts before the backfill.
         const from = start < first ? first : start;
         expect(row[t.col('Workouts')]).toBe(bed.sim.exercises(USER, from, end).length);
+        // Nights: the main sleeps (not naps) that ended on the period's days.
+        let nights = 0;
+        for (let d = from; d <= end; d = addDays(d, 1))
+          nights += (bed.sim.sleepFor(USER, d) as { sleep: { metadata: Meta } }[]).filter(
+            (p) => !p.sleep.metadata.nap && p.sleep.metadata.mainSleep,
+          ).length;
+        expect(row[t.col('Nights')]).toBe(nights);
         compared++;
       }
       expect(compared).toBeGreaterThanOrEqual(kind === 'week' ? 52 : 12);

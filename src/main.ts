@@ -65,6 +65,18 @@ export function startBackfill(startDateIsoString: string) {
 }
 
 /**
+ * Sidebar "Fetch intraday": heart rate and steps per minute for the days from the first to the
+ * last (ISO 'yyyy-mm-dd' strings, whole days up to yesterday) into the Intraday sheet.
+ */
+export function startIntraday(startDateIsoString: string, endDateIsoString: string) {
+  return sync.intraday(startDateIsoString, endDateIsoString);
+}
+
+export function menuIntraday(): void {
+  sync.menuIntraday();
+}
+
+/**
  * Sidebar, while open and the person's sync is paused for Apps Script's 6-minute limit: runs the
  * next part now (add-on triggers run at most hourly) and returns the new state.
  */

@@ -8,6 +8,7 @@ import { secureNonce } from '../gas/pkce';
 import { gasDashboardWorkbook } from '../gas/dashboard-workbook';
 import { gasWorkbook } from '../gas/sheet-workbook';
 import { documentLock, pause } from '../gas/sheet-lock';
+import { gasSpreadsheetGrid } from '../gas/spreadsheet-grid';
 import { gasTriggers } from '../gas/triggers';
 import {
   documentProperties,
@@ -74,6 +75,7 @@ function syncPorts(): SyncPorts | null {
         sleep: pause,
         userStore: propertiesStore(userProperties()),
         dashboard: gasDashboardWorkbook(),
+        grid: gasSpreadsheetGrid(() => workbook.timeZone()),
       };
     }
   }

@@ -3,6 +3,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, entryPoint: stri
   ['Open sidebar', 'showSidebar'],
   ['Sync now', 'menuSyncNow'],
   ['Backfill...', 'menuBackfill'],
+  ['Intraday (per minute)...', 'menuIntraday'],
   ['Schedule daily sync on/off', 'menuToggleDailySync'],
   ['Refresh dashboard', 'menuRefreshDashboard'],
   ['Authorize', 'menuAuthorize'],

@@ -6,7 +6,7 @@
  */
 import type { KeyValueStore } from '../core/ports';
 import { isRecordSheetId, type RecordSheetId } from '../core/records';
-import { knownRecordSheetIds } from '../providers/record-sheets';
+import { syncRecordSheetIds } from '../providers/record-sheets';
 
 export const RECORD_SHEETS_KEY = 'addon.recordSheets';
 
@@ -16,7 +16,7 @@ export function selectedRecordSheets(store: KeyValueStore | null): RecordSheetId
   try {
     const parsed = JSON.parse(raw) as unknown;
     if (!Array.isArray(parsed)) return [];
-    return knownRecordSheetIds().filter((id) => parsed.includes(id));
+    return syncRecordSheetIds().filter((id) => parsed.includes(id));
   } catch {
     return [];
   }
@@ -31,7 +31,7 @@ export function saveRecordSheetChoice(
 ): RecordSheetChoiceResult {
   if (!store) return { ok: false, error: 'Open the spreadsheet to change its settings.' };
   if (!Array.isArray(input)) return { ok: false, error: 'Send the list of record sheets to fill.' };
-  const known = knownRecordSheetIds();
+  const known = syncRecordSheetIds();
   if (!input.every((id) => isRecordSheetId(id) && known.includes(id)))
     return { ok: false, error: 'Unknown record sheet chosen.' };
   store.set(RECORD_SHEETS_KEY, JSON.stringify(known.filter((id) => input.includes(id))));

@@ -20,6 +20,7 @@ import type { PlannedRequest } from './planned-request';
 import type { RateBudgetState } from './rate-budget';
 import { isUnitSystem, isWeightUnit, type UnitSystem, type WeightUnit } from './units';
 import { isRecordSheetId, type RecordSheetId } from './records';
+import type { ZoneOffsets } from './zone-offsets';
 
 /** Apps Script Properties: 9 KB per value. */
 export const CHECKPOINT_MAX_BYTES = 9 * 1024;
@@ -48,6 +49,11 @@ export interface SyncCheckpoint {
   written?: string;
   /** The record sheets this job fills (absent: none). */
   records?: RecordSheetId[];
+  /**
+   * An intraday job's data types ('heart-rate', 'steps') and the spreadsheet zone's offsets over
+   * its days: its plan is made from these (providers/google-health/intraday-plan.ts).
+   */
+  intraday?: { types: string[]; zone: ZoneOffsets };
 }
 
 export function encodeIndexSet(indices: Iterable<number>): string {
@@ -186,6 +192,25 @@ function fail(detail: string): never {
   throw new InvalidCheckpointError(detail);
 }
 
+function isIntradayField(value: unknown): boolean {
+  const v = value as { types?: unknown; zone?: { zone?: unknown; offsets?: unknown } } | null;
+  const offsets = v?.zone?.offsets;
+  return (
+    !!v &&
+    Array.isArray(v.types) &&
+    v.types.every((t) => typeof t === 'string') &&
+    typeof v.zone?.zone === 'string' &&
+    Array.isArray(offsets) &&
+    offsets.length > 0 &&
+    offsets.every(
+      (o: unknown) =>
+        Array.isArray(o) &&
+        o.length === 2 &&
+        o.every((n) => typeof n === 'number' && Number.isFinite(n)),
+    )
+  );
+}
+
 export function parseCheckpoint(text: string): SyncCheckpoint {
   let raw: unknown;
   try {
@@ -215,6 +240,7 @@ export function parseCheckpoint(text: string): SyncCheckpoint {
     (!Array.isArray(cp.records) || !cp.records.every(isRecordSheetId))
   )
     fail('bad record sheets');
+  if (cp.intraday !== undefined && !isIntradayField(cp.intraday)) fail('bad intraday fields');
   if (!Number.isInteger(cp.planSize) || (cp.planSize as number) < 0) fail('bad plan size');
   if (typeof cp.done !== 'string') fail('bad done set');
   const done = decodeIndexSet(cp.done);

@@ -18,6 +18,7 @@ import type { HttpRequest } from './ports';
 import type { DateRange } from './dates';
 import type { UnitSystem, WeightUnit } from './units';
 import type { RecordSheetId } from './records';
+import type { ZoneOffsets } from './zone-offsets';
 
 export type ResponseShape =
   | 'fitbit-series'
@@ -26,7 +27,8 @@ export type ResponseShape =
   | 'google-daily-list'
   | 'google-sleep-list'
   | 'google-height-list'
-  | 'google-exercise-list';
+  | 'google-exercise-list'
+  | 'google-minute-rollup';
 
 /** Metric ids are opaque keys here (the catalog lives in providers/metrics.ts). */
 export interface RequestCoverage extends DateRange {
@@ -52,6 +54,8 @@ export interface PlannedRequest {
    */
   state?: string;
   records?: RecordSheetId[];
+  /** The spreadsheet zone's offsets, for answers keyed by local clock time (intraday minutes). */
+  zone?: ZoneOffsets;
 }
 
 /** A request whose answer fills no day cell: it feeds record sheets only. */

@@ -26,7 +26,9 @@
  * `duplicates`: keys the sheet holds more than once; the first row is the add-on's, others stay.
  * A row is rewritten when the incoming version is newer than the one it holds, or when a managed
  * column was added by this plan (a change of units adds one), so a re-sync of unchanged records
- * plans no write at all.
+ * plans no write at all. A managed header a record does not name in its cells is not the record's:
+ * an update keeps what the row holds there, a new row leaves it blank (intraday's heart rate and
+ * steps fill one row from two requests that may come in different runs).
  */
 import { findColumn } from './upsert-plan';
 import { isNewerVersion, latestPerKey, type RecordCell, type SheetRecord } from './records';
@@ -104,6 +106,8 @@ function sameContent(
   columns: Record<string, number>,
 ): boolean {
   return layout.headers.every((h) => {
+    // A column the record does not name is not its to compare (nor to write).
+    if (h !== layout.keyHeader && h !== layout.versionHeader && !(h in record.cells)) return true;
     const want = h === layout.keyHeader ? record.key : cellValue(record.cells[h]);
     const have = row[columns[h] - 1];
     return (isBlank(have) && want === '') || have === want;
@@ -141,9 +145,17 @@ export function planRecordUpsert(input: RecordUpsertInput): RecordUpsertPlan {
     else rowOf.set(key, r);
   }
 
-  const rowCells = (record: SheetRecord): Map<number, TableValue> => {
+  /** A row's managed cells; a header the record does not name keeps what `read` holds. */
+  const rowCells = (
+    record: SheetRecord,
+    read: readonly TableValue[] = [],
+  ): Map<number, TableValue> => {
     const cells = new Map<number, TableValue>();
-    for (const h of layout.headers) cells.set(columns[h], cellValue(record.cells[h]));
+    for (const h of layout.headers)
+      cells.set(
+        columns[h],
+        h in record.cells ? cellValue(record.cells[h]) : (read[columns[h] - 1] ?? ''),
+      );
     cells.set(keyColumn, record.key);
     if (versionColumn !== null) cells.set(versionColumn, record.version ?? '');
     return cells;
@@ -164,7 +176,7 @@ export function planRecordUpsert(input: RecordUpsertInput): RecordUpsertPlan {
       (versionColumn === null
         ? !sameContent(read, record, layout, columns)
         : record.version !== stored && isNewerVersion(record.version, stored));
-    if (rewrite) updates.set(row, rowCells(record));
+    if (rewrite) updates.set(row, rowCells(record, read));
   }
 
   const writes: RecordBlock[] = [];

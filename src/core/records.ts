@@ -6,7 +6,8 @@
  * - `RecordCell`, `SheetRecord` { sheet, key, version, cells }.
  * - `isNewerVersion(incoming, stored)`: whether a row holding `stored` takes `incoming`.
  * - `latestPerKey(records)`: one record per (sheet, key), the newest version winning, in the
- *   order first met (two pages or two requests may carry the same point).
+ *   order first met (two pages or two requests may carry the same point); records of one key
+ *   and version merge their cells (the later one winning a cell both name).
  * - `localClockText(instant, utcOffset)`: 'yyyy-MM-dd HH:mm', the clock reading at that offset.
  */
 
@@ -53,6 +54,10 @@ export function latestPerKey(records: readonly SheetRecord[]): SheetRecord[] {
     const seen = byKey.get(id);
     if (!seen || (record.version !== seen.version && isNewerVersion(record.version, seen.version)))
       byKey.set(id, record);
+    // Same key and version from two answers (intraday: heart rate and steps of one minute):
+    // one row, its cells merged, the later answer winning a cell both name.
+    else if (record.version === seen.version)
+      byKey.set(id, { ...seen, cells: { ...seen.cells, ...record.cells } });
   }
   return [...byKey.values()];
 }

@@ -4,7 +4,8 @@
  * API:
  * - `RecordSheetLayout`, `RECORD_SHEETS` (by RecordSheetId; only sheets that exist have an
  *   entry), `recordSheet(id)` (throws for an id without an entry).
- * - `knownRecordSheetIds()`: ids with an entry, in sidebar order.
+ * - `knownRecordSheetIds()`: ids with an entry, in sidebar order; `syncRecordSheetIds()`: those
+ *   a sync may fill (not the on-demand Intraday sheet).
  * - `supportedRecordSheets(providerId, ids)`: those of the ids the provider supplies.
  * - `recordSheetScopes(providerId, ids)`: the OAuth scopes reading them needs (sorted, unique).
  * - `exerciseHeaders(units)`: the Exercises sheet's headers by field, for the parsers.
@@ -12,6 +13,7 @@
  */
 import type { RecordSheetId } from '../core/records';
 import { unitLabel, type UnitSystem } from '../core/units';
+import { INTRADAY_HEADERS, INTRADAY_KEY_HEADER } from './google-health/intraday-plan';
 import { GOOGLE_HEALTH_SCOPES } from './metrics';
 import type { ProviderId } from './provider';
 
@@ -31,6 +33,8 @@ export interface RecordSheetLayout {
   headers(units: UnitSystem): string[];
   /** Per provider that supplies the sheet, the scopes reading it needs; absent: not supplied. */
   scopes: Partial<Record<ProviderId, readonly string[]>>;
+  /** Filled by a fetch of its own (intraday), never by a sync: not among the sync's choices. */
+  onDemand?: boolean;
 }
 
 export function exerciseHeaders(units: UnitSystem) {
@@ -98,6 +102,23 @@ export const RECORD_SHEETS: Partial<Record<RecordSheetId, RecordSheetLayout>> = 
     // Exercise is under activity and fitness in Google's scope table.
     scopes: { 'google-health': [GOOGLE_HEALTH_SCOPES.activity] },
   },
+  intraday: {
+    id: 'intraday',
+    sheetName: 'Intraday',
+    label: 'Intraday sheet',
+    description: 'One row per minute: heart rate (average, minimum, maximum) and steps.',
+    // The minute's local clock time in the spreadsheet's zone (intraday-plan.ts); no version:
+    // a minute's numbers are compared as they are.
+    keyHeader: INTRADAY_KEY_HEADER,
+    versionHeader: null,
+    headers: () => [...INTRADAY_HEADERS],
+    // Heart rate under health metrics, steps under activity (Google's scope table); either one
+    // is enough for its own columns.
+    scopes: {
+      'google-health': [GOOGLE_HEALTH_SCOPES.measurements, GOOGLE_HEALTH_SCOPES.activity],
+    },
+    onDemand: true,
+  },
 };
 
 export function recordSheet(id: RecordSheetId): RecordSheetLayout {
@@ -108,6 +129,11 @@ export function recordSheet(id: RecordSheetId): RecordSheetLayout {
 
 export function knownRecordSheetIds(): RecordSheetId[] {
   return Object.keys(RECORD_SHEETS) as RecordSheetId[];
+}
+
+/** The record sheets a sync may fill (the sidebar's choices): those not fetched on demand. */
+export function syncRecordSheetIds(): RecordSheetId[] {
+  return knownRecordSheetIds().filter((id) => !recordSheet(id).onDemand);
 }
 
 export function supportedRecordSheets(

@@ -31,12 +31,12 @@ import { TimeBudget, type TimeBudgetOptions } from '../../core/time-budget';
 import type { UpsertRow } from '../../core/upsert-plan';
 import type { RecordSheetId, SheetRecord } from '../../core/records';
 import { dataSourceFor } from '../providers';
-import type { MetricId } from '../../providers/metrics';
 import type { ClassifiedResponse } from '../authorized-fetch';
 import { ConnectionError } from '../connection-error';
 import type { Carry } from './carry';
 import { dayCoverage } from './coverage';
 import type { SyncJob } from './job-store';
+import { jobPlan } from './job-plan';
 import { closedJob, outcomeOf, writePlan, type RunOutcome } from './run-close';
 import {
   absorbBatch,
@@ -71,13 +71,7 @@ export interface EngineDeps {
 function runEnv(job: SyncJob, deps: EngineDeps): RunEnv {
   const cp = job.checkpoint;
   const data = dataSourceFor(cp.providerId);
-  const plan = data.plan(
-    cp.range,
-    cp.metricIds as MetricId[],
-    cp.units,
-    cp.weightUnit,
-    cp.records ?? [],
-  );
+  const plan = jobPlan(cp);
   return {
     checkpoint: cp,
     data,

@@ -20,7 +20,8 @@ import type { UnitSystem, WeightUnit } from '../../core/units';
 import type { ProviderId } from '../../providers/provider';
 import type { RecordSheetId } from '../../core/records';
 
-export type SyncMode = 'now' | 'backfill' | 'scheduled';
+/** 'intraday': per-minute heart rate and steps into the Intraday sheet (intraday-job.ts). */
+export type SyncMode = 'now' | 'backfill' | 'scheduled' | 'intraday';
 
 export interface SyncJob {
   mode: SyncMode;
@@ -90,7 +91,7 @@ export class JobStore {
     try {
       const raw = JSON.parse(text) as Omit<SyncJob, 'checkpoint'> & { checkpoint: unknown };
       const checkpoint = parseCheckpoint(JSON.stringify(raw.checkpoint));
-      if (!['now', 'backfill', 'scheduled'].includes(raw.mode)) return null;
+      if (!['now', 'backfill', 'scheduled', 'intraday'].includes(raw.mode)) return null;
       return {
         mode: raw.mode,
         checkpoint,

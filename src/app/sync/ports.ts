@@ -5,6 +5,8 @@ import type { KeyValueStore } from '../../core/ports';
 import type { UpsertPlan } from '../../core/upsert-plan';
 import type { RecordUpsertPlan, TableValue } from '../../core/record-upsert';
 import type { DashboardWorkbook } from '../dashboard/ports';
+import type { SheetGrid } from '../../core/cell-limit';
+import type { ZoneOffsets } from '../../core/zone-offsets';
 import type { ExpiringStore } from './carry';
 
 /** What the upsert planner needs from the sheet: the header row and the key column. */
@@ -80,6 +82,14 @@ export interface DocumentLock {
   release(): void;
 }
 
+/** The spreadsheet as an intraday fetch sizes it up: its zone's offsets and its cells. */
+export interface SpreadsheetGrid {
+  /** The spreadsheet zone's UTC offsets over [fromMs, toMs). */
+  zoneOffsets(fromMs: number, toMs: number): ZoneOffsets;
+  /** Every sheet's grid cells, and the grid of the sheet with this id (null: none, or gone). */
+  census(sheetId: number | null): { spreadsheetCells: number; target: SheetGrid | null };
+}
+
 /** Everything the sync use case touches besides the connection: built by the composition root. */
 export interface SyncPorts {
   workbook: Workbook;
@@ -87,6 +97,7 @@ export interface SyncPorts {
   lock: DocumentLock;
   sleep(ms: number): void;
   userStore: KeyValueStore;
+  grid: SpreadsheetGrid;
   /** The user cache: fetched values a paused job has not written yet wait there. */
   cache?: ExpiringStore;
   /** The dashboard's sheets and charts, refreshed after a sync that wrote rows. */

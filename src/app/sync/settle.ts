@@ -11,6 +11,7 @@ import type { DuplicateDate } from '../../core/upsert-plan';
 import { isRecordSheetId } from '../../core/records';
 import { RECORD_SHEETS, recordSheet } from '../../providers/record-sheets';
 import type { RunOutcome } from './engine';
+import { intradayDoneMessage } from './intraday-job';
 import type { SyncJob, SyncStatus } from './job-store';
 import { SYNC_MESSAGES } from './messages';
 
@@ -97,6 +98,19 @@ export function settle(
   }
   const range = job.checkpoint.range;
   const days = dayCount(range);
+  if (job.checkpoint.intraday) {
+    // An intraday fetch is not a sync of the daily sheet: its last sync and window stay as they are.
+    const message = intradayDoneMessage(job.checkpoint);
+    return {
+      job: { kind: 'clear' },
+      status: {
+        problem: problemText ? { message: problemText, atMs: nowMs } : null,
+        notes: [message],
+        next: null,
+      },
+      result: { ok: true, message },
+    };
+  }
   return {
     job: { kind: 'clear' },
     status: {

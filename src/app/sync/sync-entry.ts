@@ -63,6 +63,9 @@ export const syncNow = (): SyncReply => run({ kind: 'now' });
 export const backfill = (startIso: unknown): SyncReply =>
   run({ kind: 'backfill', start: startIso });
 
+export const intraday = (startIso: unknown, endIso: unknown): SyncReply =>
+  run({ kind: 'intraday', start: startIso, end: endIso });
+
 /**
  * The open sidebar drives a paused job itself, one execution after another, instead of waiting
  * for the trigger (add-on triggers run at most hourly); the trigger takes over once it is closed.
@@ -156,6 +159,18 @@ export function menuBackfill(): void {
     'Bring in every day from this date (yyyy-mm-dd) until today. Long ranges continue by themselves in later runs.',
   );
   if (text !== null) sheetToast(backfill(text.trim()).message, TITLE);
+}
+
+export function menuIntraday(): void {
+  const text = promptText(
+    'Intraday',
+    'Heart rate and steps for every minute of these days, into the Intraday sheet. Type the first and the last day (yyyy-mm-dd yyyy-mm-dd), whole days up to yesterday.',
+  );
+  if (text === null) return;
+  // "2026-11-14 2026-11-20", "2026-11-14 to 2026-11-20" or one day alone.
+  const days = text.match(/\d{4}-\d{2}-\d{2}/g) ?? [text.trim()];
+  const [start, end = start] = days;
+  sheetToast(intraday(start, end).message, TITLE);
 }
 
 export function menuToggleDaily(): void {

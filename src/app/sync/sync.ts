@@ -8,7 +8,7 @@
  * record-writer.ts), what follows a run (settle.ts) and the person's trigger (schedule.ts).
  */
 import { writtenDayCount } from '../../core/checkpoint';
-import { dayCount } from '../../core/dates';
+import { dayCount, type CivilDate } from '../../core/dates';
 import { InvalidCheckpointError } from '../../core/errors';
 import type { KeyValueStore } from '../../core/ports';
 import type { DuplicateDate } from '../../core/upsert-plan';
@@ -18,8 +18,10 @@ import { refreshDashboard } from '../dashboard/refresh';
 import { grantedOrRequested } from '../connect';
 import type { AppContext } from '../context';
 import { currentSession, type Session } from '../session';
-import { accountOf, personKey, scopeFor, type SyncScope } from './accounts';
+import { recordSheet } from '../../providers/record-sheets';
+import { accountOf, personKey, recordSheetPlace, scopeFor, type SyncScope } from './accounts';
 import { Carry } from './carry';
+import { INTRADAY_MESSAGES, intradayRange, intradayZoneSpan, newIntradayJob } from './intraday-job';
 import { runJob, type RunOutcome } from './engine';
 import { JobStore, StatusStore, type SyncJob, type SyncMode } from './job-store';
 import { SYNC_MESSAGES } from './messages';
@@ -30,6 +32,7 @@ import { Schedule, wantedTrigger, type ReconcileResult } from './schedule';
 import { settle, type SyncResult } from './settle';
 import { writeDays } from './sheet-writer';
 import { writeRecords } from './record-writer';
+import { readSettings } from './settings';
 
 export type { SyncPorts } from './ports';
 export type { SyncResult } from './settle';
@@ -41,7 +44,9 @@ export type SyncRequest =
   | { kind: 'now' }
   | { kind: 'backfill'; start: unknown }
   | { kind: 'scheduled' }
-  | { kind: 'continuation' };
+  | { kind: 'continuation' }
+  /** Per-minute heart rate and steps for the days from `start` to `end` (intraday-job.ts). */
+  | { kind: 'intraday'; start: unknown; end: unknown };
 
 export function schedule(ports: SyncPorts, ctx: AppContext): Schedule {
   return new Schedule(ports.triggers, ports.userStore, ports.workbook.id(), () => ctx.clock.now());
@@ -138,6 +143,7 @@ function jobFor(
   const { session, person, scope } = whose;
   const today = ports.workbook.today();
   const now = ctx.clock.now();
+  if (request.kind === 'intraday') return intradayJobFor(ports, whose, doc, request, today, now);
   if (request.kind === 'backfill') {
     const range = backfillRange(request.start, today);
     if (!range.ok) return { kind: 'refused', message: range.error };
@@ -156,6 +162,40 @@ function jobFor(
   const mode: SyncMode = request.kind === 'scheduled' ? 'scheduled' : 'now';
   const range = syncNowRange(new StatusStore(doc, scope.keys.status).get().lastSyncedDate, today);
   return { kind: 'job', job: createJob(session, doc, mode, range, now, person) };
+}
+
+/**
+ * A new intraday job, or why not: the provider, the days, a job already under way (theirs or
+ * another person's on this account), the permissions, and room under Sheets' cell limit.
+ */
+function intradayJobFor(
+  ports: SyncPorts,
+  whose: Whose,
+  doc: KeyValueStore,
+  request: Extract<SyncRequest, { kind: 'intraday' }>,
+  today: CivilDate,
+  now: number,
+): Found {
+  const { session, person, scope } = whose;
+  if (session.provider.id !== 'google-health')
+    return { kind: 'refused', message: INTRADAY_MESSAGES.legacy };
+  const range = intradayRange(request.start, request.end, today);
+  if (!range.ok) return { kind: 'refused', message: range.error };
+  const stored = new JobStore(doc, scope.keys.job).load();
+  const place = recordSheetPlace(scope, recordSheet('intraday').sheetName, 'intraday');
+  const sheetId = doc.get(place.sheetIdKey);
+  const made = newIntradayJob({
+    providerId: session.provider.id,
+    range: range.range,
+    zone: ports.grid.zoneOffsets(...intradayZoneSpan(range.range)),
+    granted: grantedOrRequested(session, session.scopes),
+    units: readSettings(doc).units,
+    stored: stored && stored.checkpoint.providerId === session.provider.id ? stored : null,
+    census: ports.grid.census(sheetId !== null && /^\d+$/.test(sheetId) ? Number(sheetId) : null),
+    nowMs: now,
+    owner: person,
+  });
+  return made.ok ? { kind: 'job', job: made.job } : { kind: 'refused', message: made.message };
 }
 
 function runLocked(

@@ -7,7 +7,8 @@ import {
   type ContinuationReason,
   type SyncCheckpoint,
 } from '../../core/checkpoint';
-import { dayCount } from '../../core/dates';
+import { addDays, dayCount } from '../../core/dates';
+import { INTRADAY_MESSAGES, intradayDaysDone } from './intraday-job';
 import type { KeyValueStore } from '../../core/ports';
 import type { SyncScope } from './accounts';
 import { UNIT_SYSTEMS, WEIGHT_UNITS, type UnitSystem, type WeightUnit } from '../../core/units';
@@ -74,6 +75,8 @@ export interface SyncView {
   lastScheduled: ScheduledRun | null;
   /** The days a backfill may start on: from the earliest tracker data to today (sheet zone). */
   backfillBounds: { min: string; max: string } | null;
+  /** Intraday (per-minute heart rate and steps): offered by Google Health only. */
+  intraday: { supported: boolean; max: string | null; note: string };
   problem: string | null;
   notes: string[];
   hint: string | null;
@@ -126,7 +129,9 @@ export function syncView(input: ViewInput): SyncView {
     const total = dayCount(cp.range);
     // The record of written days is exact; without one (an older checkpoint), days of done
     // requests are a lower bound.
-    const daysDone = writtenDayCount(cp) ?? doneRequestDays(cp);
+    const daysDone = cp.intraday
+      ? intradayDaysDone(cp)
+      : (writtenDayCount(cp) ?? doneRequestDays(cp));
     progress = {
       mode: job.mode,
       start: cp.range.start,
@@ -187,6 +192,7 @@ export function syncView(input: ViewInput): SyncView {
     continueNow: !!paused && !running && (paused.reason === 'time-budget' || paused.atMs <= nowMs),
     lastScheduled: status.lastScheduled ?? null,
     backfillBounds: input.today ? { min: EARLIEST_BACKFILL, max: input.today } : null,
+    intraday: intradayView(providerId, input.today ?? null),
     problem: schedule?.problem ?? status.problem?.message ?? null,
     notes: status.notes.filter(
       (n) =>
@@ -194,6 +200,16 @@ export function syncView(input: ViewInput): SyncView {
     ),
     // The first-sync advice is for someone who has not started one: not during a paused backfill.
     hint: status.lastSyncedDate === null && !job ? SYNC_MESSAGES.firstSync : null,
+  };
+}
+
+function intradayView(providerId: ProviderId | null, today: string | null): SyncView['intraday'] {
+  if (providerId === 'fitbit')
+    return { supported: false, max: null, note: INTRADAY_MESSAGES.legacy };
+  return {
+    supported: true,
+    max: today ? addDays(today, -1) : null,
+    note: INTRADAY_MESSAGES.hint,
   };
 }
 

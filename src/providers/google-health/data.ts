@@ -4,6 +4,7 @@ import { columnsFor, scopesForMetrics, supportedMetricIds } from '../metrics';
 import { planGoogleHealthRequests } from './data-plan';
 import { parseGoogleHealthResponse } from './data-parse';
 import { deriveBmi } from './bmi';
+import { parseMinuteRollup } from './intraday-parse';
 
 export const googleHealthDataSource: DataSource = {
   providerId: 'google-health',
@@ -11,6 +12,10 @@ export const googleHealthDataSource: DataSource = {
   columns: (ids, units, weightUnit) => columnsFor('google-health', ids, units, weightUnit),
   scopesFor: (ids) => scopesForMetrics('google-health', ids),
   plan: planGoogleHealthRequests,
-  parse: parseGoogleHealthResponse,
+  // Intraday minutes are records keyed by local time; every other shape is read by data-parse.
+  parse: (request, response) =>
+    request.shape === 'google-minute-rollup'
+      ? parseMinuteRollup(request, response)
+      : parseGoogleHealthResponse(request, response),
   derive: deriveBmi,
 };

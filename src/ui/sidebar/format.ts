@@ -6,7 +6,7 @@ export function when(ms: number): string {
 }
 
 export function progressLabel(p: NonNullable<SyncView['progress']>): string {
-  const what = p.mode === 'backfill' ? 'Backfill' : 'Sync';
+  const what = p.mode === 'backfill' ? 'Backfill' : p.mode === 'intraday' ? 'Intraday' : 'Sync';
   return `${what} ${p.start} to ${p.end}: ${p.daysDone} of ${p.daysTotal} days done`;
 }
 

@@ -286,6 +286,15 @@ function backfill(): void {
   });
 }
 
+function intraday(): void {
+  const start = el<HTMLInputElement>('intraday-start')?.value ?? '';
+  const end = el<HTMLInputElement>('intraday-end')?.value ?? '';
+  model = { ...model, intradayStart: start, intradayEnd: end };
+  void act('intraday', async () =>
+    withReply('intraday', await callServer('startIntraday', start, end)),
+  );
+}
+
 function cancelSync(): void {
   void act('backfill', async () => withReply('backfill', await callServer('cancelSync')));
 }
@@ -352,6 +361,7 @@ const CLICKS: Record<string, () => void> = {
   copy: copyRedirectUri,
   'sync-now': syncNow,
   backfill,
+  intraday,
   cancel: cancelSync,
   'refresh-dashboard': refreshDashboard,
 };
@@ -389,6 +399,10 @@ function onEdit(ev: Event): void {
     const next = { ...model, backfillStart: t.value, backfillInvalid: false, feedback };
     if (model.backfillInvalid) update(next);
     else model = next;
+  } else if (t.id === 'intraday-start') {
+    model = { ...model, intradayStart: t.value };
+  } else if (t.id === 'intraday-end') {
+    model = { ...model, intradayEnd: t.value };
   } else if (t.name === 'metric' || t.id === 'units' || t.id === 'weight-unit') {
     const s = settingsValues(model);
     const others = s.metrics.filter((m) => m !== t.value);

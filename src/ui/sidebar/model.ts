@@ -14,6 +14,7 @@ export type ControlId =
   | 'switch-google'
   | 'sync-now'
   | 'backfill'
+  | 'intraday'
   | 'daily'
   | 'record-sheets'
   | 'settings'
@@ -65,6 +66,9 @@ export interface Model {
   dashboardDraft: DashboardDraft | null;
   backfillStart: string;
   backfillInvalid: boolean;
+  /** The intraday range as typed (yyyy-mm-dd each). */
+  intradayStart: string;
+  intradayEnd: string;
   /** The daily switch as the person set it, until the server's answer says what it is. */
   dailyWanted: boolean | null;
   /** The record sheets as the person switched them, until the server's answer says. */
@@ -96,6 +100,8 @@ export const initialModel: Model = {
   dashboardDraft: null,
   backfillStart: '',
   backfillInvalid: false,
+  intradayStart: '',
+  intradayEnd: '',
   dailyWanted: null,
   recordSheetsWanted: null,
   confirmingDisconnect: false,

@@ -229,8 +229,8 @@ function syncSection(ctx: Ctx): Html {
   return html`<section id="sync-section" aria-labelledby="sync-heading">
     <h2 id="sync-heading">Sync</h2>
     <div class="row">${button(ctx, 'sync-now', 'Sync now', { main: true })}</div>
-    ${feedbackSlot(ctx, 'sync-now')} ${lastResult(ctx, v)} ${backfill(ctx, v)} ${daily(ctx, v)}
-    ${recordSheets(ctx, v)} ${settingsForm(ctx, v)} ${dashboardForm(ctx)}
+    ${feedbackSlot(ctx, 'sync-now')} ${lastResult(ctx, v)} ${backfill(ctx, v)} ${intraday(ctx, v)}
+    ${daily(ctx, v)} ${recordSheets(ctx, v)} ${settingsForm(ctx, v)} ${dashboardForm(ctx)}
   </section>`;
 }
 
@@ -341,8 +341,44 @@ function backfill(ctx: Ctx, v: SyncView): Html {
       Brings in every day from this date until today${b ? ` (${b.min} at the earliest)` : ''}; long
       ranges continue by themselves.
     </p>
-    ${under ? html`<div class="row">${button(ctx, 'cancel', `Cancel ${v.progress?.mode === 'backfill' ? 'backfill' : 'sync'}`)}</div>` : ''}
+    ${under ? html`<div class="row">${button(ctx, 'cancel', `Cancel ${v.progress?.mode === 'backfill' ? 'backfill' : v.progress?.mode === 'intraday' ? 'intraday' : 'sync'}`)}</div>` : ''}
     ${feedbackSlot(ctx, 'backfill')}
+  </div>`;
+}
+
+function intraday(ctx: Ctx, v: SyncView): Html {
+  const i = v.intraday;
+  const m = ctx.model;
+  if (!i.supported)
+    return html`<div id="intraday-group" class="group">
+      <p id="intraday-hint" class="hint">${i.note}</p>
+    </div>`;
+  const bounds = i.max ? html` max="${i.max}"` : '';
+  return html`<div id="intraday-group" class="group">
+    <fieldset>
+      <legend>Intraday: every minute</legend>
+      <div class="copyrow">
+        <label for="intraday-start">From</label>
+        <input
+          type="date"
+          id="intraday-start"
+          value="${m.intradayStart}"
+          ${bounds}
+          aria-describedby="intraday-hint ${feedbackId('intraday')}"
+        />
+        <label for="intraday-end">to</label>
+        <input
+          type="date"
+          id="intraday-end"
+          value="${m.intradayEnd}"
+          ${bounds}
+          aria-describedby="intraday-hint ${feedbackId('intraday')}"
+        />
+      </div>
+      <div class="row">${button(ctx, 'intraday', 'Fetch intraday')}</div>
+      <p id="intraday-hint" class="hint">${i.note}</p>
+    </fieldset>
+    ${feedbackSlot(ctx, 'intraday')}
   </div>`;
 }
 

@@ -61,6 +61,11 @@ export function syncView(change: Partial<SyncView> = {}): SyncView {
     daily: false,
     lastScheduled: null,
     backfillBounds: { min: '2009-01-01', max: '2026-03-10' },
+    intraday: {
+      supported: true,
+      max: '2026-03-09',
+      note: 'Heart rate and steps for every minute.',
+    },
     problem: null,
     notes: [],
     hint: null,

@@ -5,7 +5,7 @@
  */
 import type { KeyValueStore } from '../../core/ports';
 import type { RecordSheetId } from '../../core/records';
-import { knownRecordSheetIds, recordSheet } from '../../providers/record-sheets';
+import { recordSheet, syncRecordSheetIds } from '../../providers/record-sheets';
 import type { ProviderId } from '../../providers/provider';
 import { providerById } from '../providers';
 import { selectedRecordSheets } from '../record-sheet-settings';
@@ -31,7 +31,8 @@ export function recordSheetChoices(
   scope: SyncScope | null,
 ): RecordSheetChoice[] {
   const chosen = selectedRecordSheets(doc);
-  return knownRecordSheetIds().map((id) => {
+  // The Intraday sheet is filled by a fetch of its own (its group in the sidebar), not a switch.
+  return syncRecordSheetIds().map((id) => {
     const layout = recordSheet(id);
     const supplied = providerId === null || layout.scopes[providerId] !== undefined;
     return {

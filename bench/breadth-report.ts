@@ -77,6 +77,7 @@ export function breadthFootnote(latencyMs: number): string {
     `total-calories, active-minutes, heart-rate), a list at 10,000 a page, sleep and exercise at 25 a`,
     `page, intraday rollUp at 10,000 minutes a page; a full list page is followed by one more page`,
     `(the simulator, like the live API, sends a token with it). Any data type off its floor fails`,
-    `the bench. "of which auth": token refreshes and identity calls, outside the data types.`,
+    `the bench. metrics: the daily metrics chosen (intraday: its data types, heart rate and steps).`,
+    `"of which auth": token refreshes and identity calls, outside the data types.`,
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 // The data-breadth run of `npm run bench`: a year of every Google Health daily metric in the
-// catalog with the record sheets a sync fills, each data type's requests set against its floor.
+// catalog with the record sheets a sync fills, then a week of intraday, each data type's requests
+// set against its floor.
 /**
  * API: `runBreadth(bed, opts)` -> { rows, totals }: one `BreadthRow` per data type a run read (or
  * should have read), one `BreadthTotals` per run. The metrics are whatever the catalog holds when
@@ -10,11 +11,12 @@
 import type { Runtime } from '../dev/runtime/index';
 import { dayCount, type DateRange } from '../src/core/dates';
 import { METRICS, type MetricId } from '../src/providers/metrics';
-import { recordSheet, knownRecordSheetIds } from '../src/providers/record-sheets';
+import { recordSheet, syncRecordSheetIds } from '../src/providers/record-sheets';
 import { dataRows, runWithContinuations, SHEET_NAME } from './addon';
 import { rangeEndingToday } from './baselines';
 import { BENCH_USER, callAddOn, connectAddOn, newRuntime, type Bed } from './bed';
 import { catalogDataTypes, dailyFloor, recordSheetNeeds, type Floor } from './breadth-floor';
+import { intradayRun } from './breadth-intraday';
 import {
   countByType,
   measured,
@@ -27,6 +29,8 @@ export type { BreadthRow, BreadthTotals };
 
 export interface BreadthOptions {
   days: number;
+  /** Whole past days of the intraday run (ending yesterday); 0 skips it. */
+  intradayDays: number;
   latencyMs: number;
 }
 
@@ -38,7 +42,7 @@ export function googleDailyMetricIds(): MetricId[] {
 /** The document's choices: every daily metric and every record sheet a sync fills. */
 async function chooseEverything(rt: Runtime, metrics: MetricId[], spreadsheetId?: string) {
   await callAddOn(rt, 'saveSyncSettings', [{ metrics, units: 'metric' }], spreadsheetId);
-  await callAddOn(rt, 'saveRecordSheets', [knownRecordSheetIds()], spreadsheetId);
+  await callAddOn(rt, 'saveRecordSheets', [syncRecordSheetIds()], spreadsheetId);
 }
 
 /**
@@ -59,7 +63,7 @@ async function dailyRun(
   for (const dataType of catalogDataTypes(metrics).keys())
     floors.set(dataType, dailyFloor(bed.sim, BENCH_USER, dataType, range));
   const wantRows: Record<string, number> = { [SHEET_NAME]: dayCount(range) };
-  for (const sheet of knownRecordSheetIds()) {
+  for (const sheet of syncRecordSheetIds()) {
     const needs = recordSheetNeeds(bed.sim, BENCH_USER, sheet, range);
     floors.set(needs.dataType, needs.floor);
     wantRows[recordSheet(sheet).sheetName] = needs.rows;
@@ -103,7 +107,13 @@ export async function runBreadth(
     await connectAddOn(bed, rt, 'google-health');
     const range = rangeEndingToday(bed.clock.now(), timeZone, opts.days);
     const daily = await dailyRun(bed, rt, metrics, range, opts.latencyMs);
-    return { rows: daily.rows, totals: [daily.totals] };
+    const out = { rows: daily.rows, totals: [daily.totals] };
+    if (opts.intradayDays > 0) {
+      const intraday = await intradayRun(bed, rt, opts.intradayDays, opts.latencyMs);
+      out.rows.push(...intraday.rows);
+      out.totals.push(intraday.totals);
+    }
+    return out;
   } finally {
     await rt.close();
   }

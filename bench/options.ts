@@ -1,5 +1,5 @@
 // Command-line options of `npm run bench`: --json, --days 1,7, --providers fitbit, --budget-ms,
-// --breadth-days 365, --no-breadth, --breadth-only.
+// --breadth-days 365, --intraday-days 7, --no-intraday, --no-breadth, --breadth-only.
 import type { ProviderId } from '../src/providers/provider';
 
 export interface BenchOptions {
@@ -11,6 +11,8 @@ export interface BenchOptions {
   latencyMs: number;
   /** Days of the data-breadth run (every daily metric); 0 skips it. */
   breadthDays: number;
+  /** Whole past days of the data-breadth run's intraday part; 0 skips it. */
+  intradayDays: number;
   /** Only the data-breadth run (no baselines). */
   breadthOnly: boolean;
 }
@@ -40,6 +42,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     budgetMs: 45_000,
     latencyMs: 200,
     breadthDays: 365,
+    intradayDays: 7,
     breadthOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -56,11 +59,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       });
     } else if (flag === '--budget-ms') opts.budgetMs = positiveInt(value(), flag);
     else if (flag === '--breadth-days') opts.breadthDays = positiveInt(value(), flag);
+    else if (flag === '--intraday-days') opts.intradayDays = positiveInt(value(), flag);
+    else if (flag === '--no-intraday') opts.intradayDays = 0;
     else if (flag === '--no-breadth') opts.breadthDays = 0;
     else if (flag === '--breadth-only') opts.breadthOnly = true;
     else
       throw new Error(
-        `unknown option ${arg} (known: --json, --days, --providers, --budget-ms, --breadth-days, --no-breadth, --breadth-only)`,
+        `unknown option ${arg} (known: --json, --days, --providers, --budget-ms, --breadth-days, --intraday-days, --no-intraday, --no-breadth, --breadth-only)`,
       );
   }
   return opts;

@@ -132,7 +132,11 @@ async function main(): Promise<void> {
     }
     if (opts.breadthDays > 0) {
       if (!opts.json) process.stderr.write(`data breadth: ${opts.breadthDays} days ...\n`);
-      breadth = await runBreadth(bed, { days: opts.breadthDays, latencyMs: opts.latencyMs });
+      breadth = await runBreadth(bed, {
+        days: opts.breadthDays,
+        intradayDays: opts.intradayDays,
+        latencyMs: opts.latencyMs,
+      });
     }
   } finally {
     for (const rt of runtimes) await rt.close();

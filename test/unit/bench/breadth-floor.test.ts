@@ -6,6 +6,7 @@ import { DEFAULT_USER } from '../../../dev/simulator/index';
 import {
   catalogDataTypes,
   dailyFloor,
+  intradayFloor,
   recordSheetNeeds,
   sleepFloor,
 } from '../../../bench/breadth-floor';
@@ -73,6 +74,37 @@ it('a year of workouts read 25 a page on their local start takes the Exercises s
   expect(needs.dataType).toBe('exercise');
   expect(needs.rows).toBe(read.points);
   expect(needs.floor.requests).toBe(read.requests);
+});
+
+it('per-minute heart rate read 10,000 a page takes the intraday floor, one page or two', async () => {
+  // Midnight to midnight in Los Angeles (PST): 7 days under 10,000 minutes with data, 13 over.
+  const start = Date.parse('2026-11-08T08:00:00Z');
+  for (const days of [7, 13]) {
+    const end = start + days * 86_400_000;
+    let requests = 0;
+    let points = 0;
+    let token: string | undefined;
+    do {
+      const body = {
+        range: {
+          startTime: new Date(start).toISOString(),
+          endTime: new Date(end).toISOString(),
+        },
+        windowSize: '60s',
+        pageSize: 10000,
+        ...(token ? { pageToken: token } : {}),
+      };
+      const r = await postJson(sim, `${API}/heart-rate/dataPoints:rollUp`, body, bearer);
+      expect(r.status).toBe(200);
+      requests++;
+      points += (r.body.rollupDataPoints ?? []).length;
+      token = r.body.nextPageToken;
+    } while (token);
+    const floor = intradayFloor(sim, DEFAULT_USER, 'heart-rate', start, end);
+    expect(floor.points).toBe(points);
+    expect(floor.requests).toBe(requests);
+    expect(requests).toBe(days === 7 ? 1 : 2);
+  }
 });
 
 it('a year of a daily summary read 10,000 a page takes the list floor', async () => {

@@ -78,9 +78,11 @@ describe.each<ProviderKey>(['google', 'fitbit'])('%s', (provider) => {
         ref.start,
         (c) => c.service === 'spreadsheet' && ++calls === nth,
       );
-      completed = r.ok;
-      if (completed)
-        expect(ref.bed.rt.properties.document(ref.bed.spreadsheetId).get('sync.job')).toBeNull();
+      // Past the write and its checkpoint (the job is gone), the calls left are the dashboard
+      // refresh's: a kill there loses no row either, and the write's calls are all covered.
+      const jobLeft = ref.bed.rt.properties.document(ref.bed.spreadsheetId).get('sync.job');
+      completed = r.ok || jobLeft === null;
+      if (r.ok) expect(jobLeft).toBeNull();
       else await resume(ref.bed, ref.start);
       expect(settledRows(sheetRows(ref.bed), ref.today)).toEqual(ref.reference);
     }

@@ -2,6 +2,7 @@
 // a fixed number of calls; local date-times become date-time cells in the spreadsheet's zone, and
 // key and version columns stay plain text (Sheets would read some keys as dates).
 import { localClockInstant } from './zone-time';
+import { asCellText } from '../core/cell-text';
 import type { RecordUpsertPlan, TableValue } from '../core/record-upsert';
 import type { RecordSheetPort } from '../app/sync/ports';
 
@@ -60,7 +61,7 @@ export class RecordTable implements RecordSheetPort {
         row.map((cell, c) => {
           const column = block.column + c;
           if (block.row === 1 || text.has(column)) return cell;
-          if (typeof cell !== 'string' || !DATE_TIME.test(cell)) return cell;
+          if (typeof cell !== 'string' || !DATE_TIME.test(cell)) return asCellText(cell);
           dateColumns.add(column);
           return localClockInstant(cell, this.timeZone);
         }),

@@ -5,6 +5,7 @@
 import { activeSpreadsheet } from './active-spreadsheet';
 import { RecordTable } from './record-sheet';
 import { midnightIn } from './zone-time';
+import { asCellText } from '../core/cell-text';
 import type { CivilDate } from '../core/dates';
 import { conversionSpan, conversionWrites } from '../core/unit-columns';
 import { findColumn, type CellValue, type UpsertPlan } from '../core/upsert-plan';
@@ -103,7 +104,9 @@ class SheetTable implements DataSheet {
         row.map((cell: CellValue, c) =>
           c === k && block.row + r > 1 && typeof cell === 'string' && CIVIL.test(cell)
             ? midnightIn(cell, this.timeZone)
-            : cell,
+            : block.row + r > 1
+              ? asCellText(cell)
+              : cell,
         ),
       );
       this.sheet

@@ -257,8 +257,19 @@ export class SheetModel {
         if (!cell && value === '') continue;
         const target = cell ?? this.ensureCell(box.row + r, box.column + c);
         if (target.formula !== undefined) delete target.formula;
-        // A string starting with '=' is a formula, as when typed into Sheets.
-        if (typeof value === 'string' && value.length > 1 && value.startsWith('=')) {
+        // A leading apostrophe marks text, as when typed into Sheets: it is not part of the value.
+        if (typeof value === 'string' && value.startsWith("'")) {
+          target.value = value.slice(1);
+          continue;
+        }
+        // A string starting with '=' is a formula, as when typed into Sheets, except in a cell
+        // formatted as plain text, where it stays the text it is.
+        if (
+          typeof value === 'string' &&
+          value.length > 1 &&
+          value.startsWith('=') &&
+          target.format !== '@'
+        ) {
           target.value = '';
           target.formula = normalizeFormula(value, this.parent);
           this.mayHoldFormulas = true;

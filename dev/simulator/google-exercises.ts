@@ -25,6 +25,8 @@ export interface ExerciseEdit {
   atMs: number;
   /** Fields of metricsSummary replaced by the edit. */
   summary: Record<string, unknown>;
+  /** The name the person gave the workout in the app, when they renamed it. */
+  displayName?: string;
 }
 
 interface Kind {
@@ -268,7 +270,7 @@ function dataPoint(
         civilEndTime: civil(w.endMs, endOff),
       },
       exerciseType: w.kind.type,
-      displayName: w.kind.displayName,
+      displayName: edit?.displayName ?? w.kind.displayName,
       activeDuration: `${w.activeS}s`,
       metricsSummary: present({ ...w.summary, ...(edit?.summary ?? {}) }),
       exerciseMetadata: present({

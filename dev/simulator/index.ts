@@ -430,9 +430,9 @@ export class Simulator {
 
   /**
    * The person edits a workout in the app now: the given metricsSummary fields replace the
-   * workout's (default: 40 more kcal) and its updateTime becomes the clock's instant.
+   * workout's (default: 40 more kcal), a new displayName renames it, and its updateTime becomes now.
    */
-  editExercise(name: string, summary?: Record<string, unknown>): void {
+  editExercise(name: string, summary?: Record<string, unknown>, displayName?: string): void {
     const before = this.ctx.exerciseEdits.get(name);
     const now = this.clock.now();
     const all = [...this.ctx.users.values()].flatMap((u) =>
@@ -445,6 +445,7 @@ export class Simulator {
     this.ctx.exerciseEdits.set(name, {
       atMs: this.clock.now(),
       summary: summary ?? { ...before?.summary, caloriesKcal: (current.caloriesKcal ?? 0) + 40 },
+      displayName: displayName ?? before?.displayName,
     });
   }
 

@@ -220,6 +220,29 @@ describe('Exercises sheet (Google Health)', () => {
     }
   });
 
+  it('a workout named like a formula lands as its exact name, never as a formula', async () => {
+    await freshSheetWithExercises();
+    const start = addDays(today, -29);
+    const points = bed.sim.exercises(USER, start, today) as unknown as Point[];
+    const names = ['=HYPERLINK("http://127.0.0.1/x","run")', "'90s mix ride"];
+    names.forEach((displayName, i) => bed.sim.editExercise(points[i].name, undefined, displayName));
+    expect((await backfill(bed, start)).ok).toBe(true);
+    const rows = exerciseRows(bed);
+    const model = bed.rt.sheets.get(bed.spreadsheetId);
+    const sheet = model.sheet(exerciseSheetId(bed));
+    names.forEach((displayName, i) => {
+      const row = rows.findIndex((r) => r[15] === points[i].name);
+      expect(row).toBeGreaterThan(0);
+      expect(rows[row][1]).toBe(displayName);
+    });
+    expect(
+      sheet
+        .getFormulas(sheet.dataBox())
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
+  });
+
   it('a run killed at any Sheets call is repaired by the next one: no workout missing or twice', async () => {
     const days = 30;
     const start = addDays(today, -(days - 1));

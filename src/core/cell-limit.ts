@@ -43,6 +43,8 @@ export function checkCellRoom(opts: {
   spreadsheetCells: number;
   /** The target sheet's grid, or null when it is still to be created. */
   target: SheetGrid | null;
+  /** The grid a created target starts with (default: Sheets' new sheet, 1000 x 26). */
+  newSheet?: SheetGrid;
   rows: number;
   columns: number;
   /** What the rows are, for the message ("Intraday for 400 days"). */
@@ -50,7 +52,7 @@ export function checkCellRoom(opts: {
   /** Rows per day: the refusal then says how many days would fit. */
   rowsPerDay?: number;
 }): { ok: true; after: number } | { ok: false; after: number; message: string } {
-  const grid = opts.target ?? NEW_SHEET_GRID;
+  const grid = opts.target ?? opts.newSheet ?? NEW_SHEET_GRID;
   const before = opts.target ? opts.target.rows * opts.target.columns : 0;
   const after = opts.spreadsheetCells - before + cellsAfterRows(grid, opts.rows, opts.columns);
   const ceiling = SHEETS_CELL_LIMIT - CELL_MARGIN;

@@ -43,7 +43,11 @@ export class RecordTable implements RecordSheetPort {
       );
   }
 
-  apply(plan: RecordUpsertPlan): void {
+  apply(plan: RecordUpsertPlan, opts: { ownColumnsOnly?: boolean } = {}): void {
+    if (opts.ownColumnsOnly && this.created && this.maxColumns > plan.minColumns) {
+      this.sheet.deleteColumns(plan.minColumns + 1, this.maxColumns - plan.minColumns);
+      this.maxColumns = plan.minColumns;
+    }
     if (plan.minRows > this.maxRows) {
       this.sheet.insertRowsAfter(this.maxRows, plan.minRows - this.maxRows);
       this.maxRows = plan.minRows;

@@ -35,6 +35,11 @@ export interface RecordSheetLayout {
   scopes: Partial<Record<ProviderId, readonly string[]>>;
   /** Filled by a fetch of its own (intraday), never by a sync: not among the sync's choices. */
   onDemand?: boolean;
+  /**
+   * A sheet created for it keeps only its own columns: for a sheet of many rows (a minute each),
+   * every empty column would cost a cell per row under Sheets' 10,000,000-cell limit.
+   */
+  ownColumnsOnly?: boolean;
 }
 
 export function exerciseHeaders(units: UnitSystem) {
@@ -118,6 +123,7 @@ export const RECORD_SHEETS: Partial<Record<RecordSheetId, RecordSheetLayout>> = 
       'google-health': [GOOGLE_HEALTH_SCOPES.measurements, GOOGLE_HEALTH_SCOPES.activity],
     },
     onDemand: true,
+    ownColumnsOnly: true,
   },
 };
 

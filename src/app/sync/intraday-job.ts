@@ -13,7 +13,7 @@
 import { decodeIndexSet, type SyncCheckpoint } from '../../core/checkpoint';
 import type { CivilDate, DateRange } from '../../core/dates';
 import { addDays, compareDates, dayCount, eachDay, isCivilDate } from '../../core/dates';
-import { checkCellRoom, type SheetGrid } from '../../core/cell-limit';
+import { checkCellRoom, NEW_SHEET_GRID, type SheetGrid } from '../../core/cell-limit';
 import type { UnitSystem } from '../../core/units';
 import type { ZoneOffsets } from '../../core/zone-offsets';
 import {
@@ -127,6 +127,8 @@ export function newIntradayJob(
   const days = dayCount(input.range);
   const room = checkCellRoom({
     ...input.census,
+    // The add-on creates the Intraday sheet with its own 5 columns only (record-sheets.ts).
+    newSheet: { ...NEW_SHEET_GRID, columns: INTRADAY_HEADERS.length },
     rows: intradayMinutes(input.range, input.zone),
     columns: INTRADAY_HEADERS.length,
     what: `Intraday for ${days} day${days === 1 ? '' : 's'}`,

@@ -47,7 +47,11 @@ export interface RecordSheetPort {
   /** The used range (row 1 the header; [] when empty), date-time cells as 'yyyy-MM-dd HH:mm'. */
   readTable(): TableValue[][];
   /** Grows the sheet as the plan needs, then one setValues per block; key/version kept as text. */
-  apply(plan: RecordUpsertPlan): void;
+  /**
+   * `ownColumnsOnly`: a sheet created in this execution first loses the columns beyond the plan's
+   * (Sheets gives a new sheet 26, and every column costs a cell on every row).
+   */
+  apply(plan: RecordUpsertPlan, opts?: { ownColumnsOnly?: boolean }): void;
 }
 
 export interface Workbook {

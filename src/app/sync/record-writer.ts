@@ -57,7 +57,7 @@ export function writeRecords(
       },
       records: mine,
     });
-    sheet.apply(plan);
+    sheet.apply(plan, { ownColumnsOnly: layout.ownColumnsOnly });
     summaries.push({
       sheet: id,
       sheetName: place.sheetName,

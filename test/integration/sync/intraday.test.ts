@@ -155,13 +155,16 @@ describe('intraday', () => {
   it('a range past the cell limit is refused with the reason, and nothing is written or fetched', async () => {
     bed.sim.clearLog();
     const before = JSON.stringify(intradayValues(bed));
-    // Grow Sheet1 to 8,000,000 cells: 30 more days would pass 9,000,000 (the limit less the margin).
+    // Grow Sheet1 to 8,800,000 cells: 30 more days (43,200 rows x 5 columns) would pass
+    // 9,000,000, the limit less the margin.
     const model = bed.rt.sheets.get(bed.spreadsheetId);
     const sheet1 = model.sheet('Sheet1');
     sheet1.insertRows(
       sheet1.maxRows + 1,
-      Math.ceil(8_000_000 / sheet1.maxColumns) - sheet1.maxRows,
+      Math.ceil(8_800_000 / sheet1.maxColumns) - sheet1.maxRows,
     );
+    // The Intraday sheet the add-on made has its own 5 columns only.
+    expect(model.sheet(intradaySheetId(bed)!).maxColumns).toBe(5);
     const reply = await intraday(bed, '2026-09-01', '2026-09-30');
     expect(reply.ok).toBe(false);
     expect(reply.message).toMatch(

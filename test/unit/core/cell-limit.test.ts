@@ -29,6 +29,18 @@ test('a week into a new sheet fits: the new sheet’s cells replace nothing', ()
   expect(r).toEqual({ ok: true, after: 26_000 + 10_081 * 26 });
 });
 
+test('a sheet the add-on creates with its own columns only: the new grid it starts with', () => {
+  const r = checkCellRoom({
+    spreadsheetCells: 26_000,
+    target: null,
+    newSheet: { rows: 1000, columns: 5, usedRows: 0 },
+    rows: 10_080,
+    columns: 5,
+    what: 'Intraday for 7 days',
+  });
+  expect(r).toEqual({ ok: true, after: 26_000 + 10_081 * 5 });
+});
+
 test('the limit less the margin is allowed exactly; one row more is refused with the numbers', () => {
   const ceiling = SHEETS_CELL_LIMIT - CELL_MARGIN;
   const target = { rows: 1000, columns: 5, usedRows: 1 };

@@ -112,24 +112,41 @@ describe('newIntradayJob', () => {
     });
   });
 
-  it('refuses a range past the cell limit with the numbers: rows x the new sheet’s 26 columns', () => {
-    // 300 days: 432,000 rows x 26 columns = 11,232,026 cells with the new sheet's header row.
-    const made = newIntradayJob(input({ range: { start: '2026-01-01', end: '2026-10-27' } }));
-    expect(made.ok).toBe(false);
-    if (made.ok) return;
-    expect(made.message).toContain('Intraday for 300 days would take this spreadsheet to');
-    expect(made.message).toContain('(432,000 rows x 26 columns added to 26,000 cells now)');
-    // The same days fit in an Intraday sheet trimmed to its 5 columns.
-    const trimmed = newIntradayJob(
+  it('counts rows x 5 columns for the sheet it creates, x the width of one already there', () => {
+    // 300 days: 432,000 rows fit in a new Intraday sheet of 5 columns (2,160,005 cells).
+    const days300 = { start: '2026-01-01', end: '2026-10-27' };
+    expect(newIntradayJob(input({ range: days300 })).ok).toBe(true);
+    // An Intraday sheet of 26 columns already there (a person's, or older): 11,232,026 cells.
+    const wide = newIntradayJob(
       input({
-        range: { start: '2026-01-01', end: '2026-10-27' },
-        census: {
-          spreadsheetCells: 26_000 + 5_000,
-          target: { rows: 1000, columns: 5, usedRows: 1 },
-        },
+        range: days300,
+        census: { spreadsheetCells: 26_000, target: { rows: 1000, columns: 26, usedRows: 1 } },
       }),
     );
-    expect(trimmed.ok).toBe(true);
+    expect(wide.ok).toBe(false);
+    if (wide.ok) return;
+    expect(wide.message).toContain(
+      'Intraday for 300 days would take this spreadsheet to 11,232,026 cells',
+    );
+    expect(wide.message).toContain('(432,000 rows x 26 columns added to 26,000 cells now)');
+    expect(wide.message).toContain('At most 240 days fit now.');
+  });
+
+  it('refuses 1,300 days into a new sheet: past the limit less the margin even at 5 columns', () => {
+    const long = buildZoneOffsets(
+      LA,
+      Date.parse('2022-12-01T00:00:00Z'),
+      Date.parse('2026-12-01T00:00:00Z'),
+      intlOffset(LA),
+    );
+    const made = newIntradayJob(
+      input({ zone: long, range: { start: '2023-01-01', end: '2026-07-23' } }),
+    );
+    expect(made.ok).toBe(false);
+    if (made.ok) return;
+    expect(made.message).toContain('Intraday for 1300 days would take this spreadsheet to');
+    expect(made.message).toContain('(1,871,940 rows x 5 columns added to 26,000 cells now)');
+    expect(made.message).toContain("Sheets' limit of 10,000,000 cells");
   });
 });
 

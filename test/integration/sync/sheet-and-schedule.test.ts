@@ -48,7 +48,14 @@ describe('the person changed the sheet', () => {
     bed.clock.advance(3_600_000);
     const reply = await syncNow(bed);
     expect(reply.ok).toBe(true);
-    expect(model.sheets).toHaveLength(2);
+    // The renamed sheet is still the data sheet: no second "Activity" beside the dashboard's own.
+    expect(model.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      'My steps',
+      'Weekly',
+      'Monthly',
+      'Dashboard',
+    ]);
     const after = sheetRows(bed);
     expect(after[0][1]).toBe('My notes');
     expect(after[0][width - 1]).toBe('Steps');

@@ -169,6 +169,8 @@ function apply(input: ApplyInput): Applied {
     opened[id] = sheetFor(input.sheetIds[id], input.names[id]);
     write(opened[id].sheet, opened[id].created, input.sheets[id], input.areas[id] ?? []);
   }
+  // insertSheet makes the new sheet the active one: after a sync the person's data stays in front.
+  if (ORDER.some((id) => opened[id].created)) ss.setActiveSheet(daily);
   const sheets: Record<SheetRole, Sheet> = {
     daily,
     dashboard: opened.dashboard.sheet,

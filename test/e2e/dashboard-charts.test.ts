@@ -110,3 +110,37 @@ test('after a year of data the Dashboard shows every chart of the add-on, drawn 
   await h.page.locator('#grid-region').evaluate((el) => el.scrollTo(0, 0));
   await h.page.screenshot({ path: screenshotPath('dashboard-year') });
 });
+
+test("the sidebar's Dashboard part redraws a deleted Dashboard and applies a new week start", async () => {
+  // Runs after the year's backfill above: the Dashboard, Weekly and Monthly sheets exist.
+  const { runtime, session } = h.playground;
+  const model = runtime.sheets.get(session.spreadsheetId);
+  const chartCount = runtime.sheets.charts(session.spreadsheetId, 'Dashboard').length;
+  model.deleteSheet(model.byName('Dashboard') as NonNullable<ReturnType<typeof model.byName>>);
+  expect(model.byName('Dashboard')).toBeNull();
+
+  await sb.getByRole('button', { name: 'Refresh dashboard' }).click();
+  await sb
+    .locator('#fb-dashboard')
+    .filter({ hasText: `Dashboard refreshed: ${chartCount} charts` })
+    .waitFor({ timeout: RUN_TIMEOUT_MS });
+  expect(model.byName('Dashboard')).not.toBeNull();
+  expect(runtime.sheets.charts(session.spreadsheetId, 'Dashboard')).toHaveLength(chartCount);
+
+  await sb.getByLabel('Weeks start on').selectOption({ label: 'Sunday' });
+  await sb.getByRole('button', { name: 'Save dashboard settings' }).click();
+  await sb
+    .locator('#fb-dashboard')
+    .filter({ hasText: 'Dashboard settings saved; the dashboard is redrawn with them.' })
+    .waitFor({ timeout: RUN_TIMEOUT_MS });
+  // Every week of the Weekly sheet now starts on a Sunday in the spreadsheet's zone.
+  const weekly = model.byName('Weekly') as NonNullable<ReturnType<typeof model.byName>>;
+  const starts = weekly
+    .values()
+    .slice(1)
+    .map((row) => row[0])
+    .filter((v): v is Date => v instanceof Date);
+  expect(starts.length).toBeGreaterThanOrEqual(52);
+  const weekday = new Intl.DateTimeFormat('en-US', { timeZone: model.timeZone, weekday: 'long' });
+  expect(new Set(starts.map((d) => weekday.format(d)))).toEqual(new Set(['Sunday']));
+});
